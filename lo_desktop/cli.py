@@ -1,0 +1,103 @@
+"""The command line. ``lo-desktop`` with no command opens the window.
+
+Each group of commands lives in lo_desktop/commands/<name>.py with ``register(subparsers)``; a command
+function takes ``(args, ctx)`` and returns an exit code. Nothing here imports Qt or sqlite-utils
+until a command needs them, so ``--version`` starts fast.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from pathlib import Path
+
+from lo_desktop import __version__
+
+COMMAND_MODULES = ["catalog"]
+
+
+class Context:
+    """What a command needs, opened on first use."""
+
+    def __init__(self, args):
+        self.args = args
+        self._db = None
+
+    @property
+    def db_path(self) -> Path:
+        from lo_desktop.paths import default_db_path, demo_db_path
+
+        if self.args.db:
+            return Path(self.args.db).expanduser()
+        return demo_db_path() if self.args.demo else default_db_path()
+
+    @property
+    def db(self):
+        if self._db is None:
+            from lo_desktop.core.db import open_database
+
+            self._db = open_database(self.db_path)
+            if self.args.demo:
+                from lo_desktop.core.sample import load_demo
+
+                load_demo(self._db)
+        return self._db
+
+    @property
+    def settings(self):
+        from lo_desktop.settings import load_settings
+
+        return load_settings(self.db)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="lo-desktop", description="Learning corner catalog (มุมความรู้)")
+    parser.add_argument("--version", action="version", version=f"lo-desktop {__version__}")
+    parser.add_argument("--db", metavar="FILE", help="database file (default: LO_DESKTOP_DB or the data folder)")
+    parser.add_argument("--demo", action="store_true", help="open the sample corner (its own demo database)")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"lo_desktop.commands.{name}").register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv in (["--version"], ["-V"]):
+        print(f"lo-desktop {__version__}")
+        return 0
+    _utf8_output()
+    args = build_parser().parse_args(argv)
+    ctx = Context(args)
+    try:
+        if args.command is None:
+            from lo_desktop.app import run_window
+
+            return run_window(ctx)
+        return args.func(args, ctx) or 0
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: one sentence, no traceback
+        return report_error(exc)
+
+
+def report_error(exc: Exception) -> int:
+    from lo_desktop.core.errors import UserError
+    from lo_desktop.i18n import tr
+
+    if isinstance(exc, UserError):
+        print(f"lo-desktop: {exc}", file=sys.stderr)
+        return 1
+    if isinstance(exc, OSError):
+        print("lo-desktop: " + tr("Cannot use “{path}”: {reason}", path=exc.filename or "", reason=exc.strerror),
+              file=sys.stderr)
+        return 1
+    print("lo-desktop: " + tr("Unexpected error: {error}", error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
+    return 2
+
+
+def _utf8_output() -> None:
+    # A Thai Windows console defaults to cp874 and cannot print every character we use.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")

@@ -1,0 +1,130 @@
+"""Open the one SQLite file safely.
+
+Before anything writes, the file is inspected read-only: a file that is not SQLite, not ours, damaged or
+written by a newer lo-desktop is refused and left exactly as it was.
+"""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Callable
+
+from lo_desktop.core.errors import DatabaseError
+from lo_desktop.core.migrations import MIGRATIONS, known_migration_names
+from lo_desktop.i18n import tr
+
+APPLICATION_ID = 0x4C4F444B  # "LODK": marks a file as an lo-desktop database
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def open_database(path: str | Path, before_migrate: Callable[[Path], None] | None = None):
+    """Open (creating if needed) an lo-desktop database and bring its schema up to date.
+
+    ``before_migrate(path)`` runs when an existing database has pending migrations (a backup hook).
+    Returns a ``sqlite_utils.Database``.
+    """
+    import sqlite_utils
+
+    path = Path(path)
+    existing = path.exists() and path.stat().st_size > 0
+    if existing:
+        inspect_existing(path)
+    else:
+        _ensure_folder(path)
+    try:
+        conn = sqlite3.connect(str(path), timeout=10, check_same_thread=False)
+        db = sqlite_utils.Database(conn)
+        _apply_pragmas(db)
+        if existing and MIGRATIONS.pending(db) and before_migrate:
+            before_migrate(path)
+        MIGRATIONS.apply(db)
+        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(_damaged_message(path, exc)) from exc
+    return db
+
+
+def open_memory_database():
+    """A fresh in-memory database with the full schema, for tests and previews."""
+    import sqlite_utils
+
+    db = sqlite_utils.Database(memory=True)
+    db.execute("PRAGMA foreign_keys = ON")
+    MIGRATIONS.apply(db)
+    return db
+
+
+def inspect_existing(path: Path) -> None:
+    """Refuse, without writing a byte, a file we must not open."""
+    _check_header(path)
+    try:
+        ro = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            _check_ownership(ro, path)
+        finally:
+            ro.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(_damaged_message(path, exc)) from exc
+
+
+def _check_header(path: Path) -> None:
+    try:
+        with path.open("rb") as f:
+            header = f.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise DatabaseError(tr("Cannot read “{path}”: {reason}", path=path, reason=exc.strerror)) from exc
+    if header != SQLITE_HEADER:
+        raise DatabaseError(
+            tr("“{path}” is not an lo-desktop database (it is not an SQLite file). Nothing was changed.", path=path)
+        )
+
+
+def _check_ownership(ro: sqlite3.Connection, path: Path) -> None:
+    app_id = ro.execute("PRAGMA application_id").fetchone()[0]
+    tables = {r[0] for r in ro.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if app_id != APPLICATION_ID and (tables - {"_sqlite_migrations"}):
+        raise DatabaseError(
+            tr("“{path}” is an SQLite file of another program, not an lo-desktop database. Nothing was changed.",
+               path=path)
+        )
+    if "_sqlite_migrations" in tables:
+        applied = {r[0] for r in ro.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATIONS.name])}
+        if applied - known_migration_names():
+            raise DatabaseError(
+                tr("“{path}” was written by a newer version of lo-desktop. Install the newer version to open it. "
+                   "Nothing was changed.", path=path)
+            )
+
+
+def _apply_pragmas(db) -> None:
+    # WAL keeps readers (the window) and the writer from blocking each other; FULL sync makes a
+    # committed change survive a power cut on a local disk.
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = FULL")
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA busy_timeout = 10000")
+
+
+def _ensure_folder(path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseError(
+            tr("Cannot create the folder “{folder}”: {reason}", folder=path.parent, reason=exc.strerror)) from exc
+
+
+def _damaged_message(path: Path, exc: Exception) -> str:
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return tr("“{path}” is busy: another program is writing to it. Try again in a moment.", path=path)
+    if "readonly" in text or "read-only" in text:
+        return tr("“{path}” cannot be written (read-only). Nothing was changed.", path=path)
+    return tr("“{path}” is damaged and cannot be opened ({reason}). Restore it from a backup.",
+              path=path, reason=exc)
+
+
+def db_path(db) -> Path | None:
+    """The file behind a database, or None for an in-memory one."""
+    row = db.execute("PRAGMA database_list").fetchone()
+    return Path(row[2]) if row and row[2] else None

@@ -1,0 +1,68 @@
+"""Plain records the core hands out; no behaviour beyond conversion."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from datetime import date
+
+
+@dataclass
+class Material:
+    title: str = ""
+    code: str = ""
+    kind: str = "other"
+    format: str = "physical"
+    source: str = "other"
+    topic: str = ""
+    tags: str = ""
+    author: str = ""
+    year: int | None = None
+    summary: str = ""
+    location: str = ""
+    copies: int = 1
+    link: str = ""
+    status: str = "available"
+    received_on: date | None = None
+    origin: str = ""
+    id: int | None = None
+    uid: str = ""
+    fiscal_year: int | None = None
+    created_at: str = ""
+    updated_at: str = ""
+    deleted_at: str | None = None
+
+    @classmethod
+    def from_row(cls, row: dict) -> "Material":
+        names = {f.name for f in fields(cls)}
+        values = {k: v for k, v in row.items() if k in names}
+        if values.get("received_on"):
+            values["received_on"] = date.fromisoformat(values["received_on"])
+        return cls(**values)
+
+    def to_row(self) -> dict:
+        row = asdict(self)
+        row["received_on"] = self.received_on.isoformat() if self.received_on else None
+        return row
+
+
+@dataclass
+class Attachment:
+    material_id: int
+    name: str
+    sha256: str
+    size: int
+    added_at: str = ""
+    id: int | None = None
+
+
+EDITABLE_FIELDS = (
+    "code", "title", "kind", "format", "source", "topic", "tags", "author", "year", "summary",
+    "location", "copies", "link", "status", "received_on",
+)
+SEARCHED_FIELDS = ("code", "title", "summary", "tags", "author", "topic")
+
+
+@dataclass
+class Page:
+    """One page of search results and the total they come from."""
+    items: list = field(default_factory=list)
+    total: int = 0

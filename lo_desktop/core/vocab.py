@@ -1,0 +1,48 @@
+"""The fixed vocabularies of a material, stored as English keys and shown translated."""
+from __future__ import annotations
+
+from lo_desktop.i18n import _
+
+KINDS = {
+    "work_manual": "Work manual",
+    "guide": "Guide",
+    "book": "Book",
+    "law": "Law / announcement",
+    "report": "Report",
+    "poster": "Poster / infographic",
+    "video": "Video",
+    "digital_file": "Digital file",
+    "minutes": "Minutes",
+    "other": "Other",
+}
+FORMATS = {"physical": "Physical", "digital": "Digital", "both": "Physical and digital"}
+SOURCES = {"km": "KM", "cop": "CoP", "exchange": "Exchange session", "other": "Other source"}
+STATUSES = {"available": "Available", "on_loan": "On loan", "lost": "Lost", "withdrawn": "Withdrawn"}
+
+VOCABULARIES = {"kind": KINDS, "format": FORMATS, "source": SOURCES, "status": STATUSES}
+
+
+def label(field: str, key: str) -> str:
+    """The user's word for a stored key (the key itself if unknown)."""
+    english = VOCABULARIES[field].get(key)
+    return _(english) if english else key
+
+
+def choices(field: str) -> list[tuple[str, str]]:
+    """(key, label) pairs in their natural order, for menus and filters."""
+    return [(key, _(english)) for key, english in VOCABULARIES[field].items()]
+
+
+def key_for(field: str, text: str) -> str | None:
+    """Read a key back from what a user or a spreadsheet wrote: the key, or its Thai or English label."""
+    wanted = text.strip().casefold()
+    for key, english in VOCABULARIES[field].items():
+        if wanted in (key.casefold(), english.casefold(), _(english).casefold()):
+            return key
+    from lo_desktop.i18n import catalog
+
+    thai = catalog("th")
+    for key, english in VOCABULARIES[field].items():
+        if wanted == thai.get(english, "").casefold():
+            return key
+    return None

@@ -1,0 +1,39 @@
+import os
+
+# Set before anything imports Qt or reads the data folder.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["LO_DESKTOP_LANG"] = "th"
+
+import pytest  # noqa: E402
+
+from lo_desktop import i18n  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def isolated_data_dir(tmp_path, monkeypatch):
+    """Every test gets its own data folder and the Thai interface."""
+    monkeypatch.setenv("LO_DESKTOP_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("LO_DESKTOP_DB", raising=False)
+    i18n.set_language("th")
+    yield
+    i18n.set_language("th")
+
+
+@pytest.fixture
+def db(tmp_path):
+    from lo_desktop.core.db import open_database
+
+    database = open_database(tmp_path / "corner.db")
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def demo_db(tmp_path):
+    from lo_desktop.core.db import open_database
+    from lo_desktop.core.sample import load_demo
+
+    database = open_database(tmp_path / "demo.db")
+    load_demo(database)
+    yield database
+    database.close()
