@@ -41,6 +41,6 @@ def _(text: str) -> str:
     return catalog(_language).get(text, text)
 
 
-def tr(text: str, **values) -> str:
+def tr(text: str, /, **values) -> str:
     """Translate, then fill ``{name}`` placeholders."""
     return _(text).format(**values)

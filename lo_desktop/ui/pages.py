@@ -1,0 +1,20 @@
+"""The pages of the main window, in the order of its side bar.
+
+Each entry is (key, English title for ``_()``, factory). A factory takes ``(db, settings, window)`` and
+returns a QWidget; it is imported lazily so start-up builds only what it shows. Features add their pages
+here.
+"""
+from __future__ import annotations
+
+import importlib
+
+
+def _lazy(module: str, name: str):
+    def factory(db, settings, window):
+        return getattr(importlib.import_module(module), name)(db, settings, window)
+    return factory
+
+
+PAGES = [
+    ("catalog", "Catalog", _lazy("lo_desktop.ui.catalog_page", "CatalogPage")),
+]
