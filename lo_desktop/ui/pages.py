@@ -18,3 +18,7 @@ def _lazy(module: str, name: str):
 PAGES = [
     ("catalog", "Catalog", _lazy("lo_desktop.ui.catalog_page", "CatalogPage")),
 ]
+
+# Modules whose ``install(window)`` adds menu actions and shortcuts once the main window exists
+# (the window calls each one after building its menus with ``window.add_menu_action``).
+INSTALLERS: list[str] = []
