@@ -1,0 +1,95 @@
+"""Message boxes the clerk reads: one translated sentence, never a traceback.
+
+Every box goes through ``show`` so tests can replace that one function and never block on a modal box.
+Unexpected errors are written with their traceback to ``errors.log`` in the data folder, where a helper
+can find them; the clerk sees only where the details went.
+"""
+from __future__ import annotations
+
+import traceback
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from lo_desktop.core.errors import UserError
+from lo_desktop.i18n import _, tr
+from lo_desktop.paths import data_dir
+
+LOG_NAME = "errors.log"
+
+
+def show(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
+         buttons=QMessageBox.StandardButton.Ok,
+         default=QMessageBox.StandardButton.NoButton) -> QMessageBox.StandardButton:
+    box = QMessageBox(icon, title, text, buttons, parent)
+    translate_buttons(box)
+    if default != QMessageBox.StandardButton.NoButton:
+        box.setDefaultButton(default)
+    return QMessageBox.StandardButton(box.exec())
+
+
+def button_texts() -> dict[str, str]:
+    """Qt ships no Thai translation of its standard buttons, so they are named here."""
+    return {"Ok": _("OK"), "Cancel": _("Cancel"), "Yes": _("Yes"), "No": _("No"), "Close": _("Close"),
+            "Save": _("Save"), "Discard": _("Discard"), "Open": _("Open")}
+
+
+def translate_buttons(box) -> None:
+    """Works for a QMessageBox and a QDialogButtonBox alike (each has its own StandardButton enum)."""
+    for name, text in button_texts().items():
+        button = box.button(getattr(type(box).StandardButton, name))
+        if button is not None:
+            button.setText(text)
+
+
+def log_exception(exc: BaseException) -> Path | None:
+    """Append the traceback to the error log; None when even that is impossible (a full disk)."""
+    path = data_dir() / LOG_NAME
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as log:
+            log.write(f"--- {datetime.now().isoformat(timespec='seconds')}\n")
+            log.write("".join(traceback.format_exception(exc)))
+    except OSError:
+        return None
+    return path
+
+
+def error_text(exc: BaseException) -> str:
+    """The one sentence for an error: a UserError's own, or a plain note for a bug (logged)."""
+    if isinstance(exc, UserError):
+        return str(exc)
+    path = log_exception(exc)
+    if path is None:
+        return _("Something unexpected went wrong and the work was stopped.")
+    return tr("Something unexpected went wrong and the work was stopped; the details were saved in {path}.",
+              path=path)
+
+
+def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
+    icon = QMessageBox.Icon.Warning if isinstance(exc, UserError) else QMessageBox.Icon.Critical
+    show(parent, icon, title or _("Problem"), error_text(exc))
+
+
+def show_info(parent: QWidget | None, text: str, title: str | None = None) -> None:
+    show(parent, QMessageBox.Icon.Information, title or _("Learning corner"), text)
+
+
+def confirm(parent: QWidget | None, text: str, title: str | None = None) -> bool:
+    """A yes/no question whose safe answer (No) is the default."""
+    yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+    answer = show(parent, QMessageBox.Icon.Question, title or _("Learning corner"), text, yes | no, no)
+    return answer == yes
+
+
+def choose(parent: QWidget | None, text: str, choices: list[str], title: str | None = None) -> int:
+    """Ask the clerk to pick one of ``choices`` (the last one is the Escape answer); returns its index."""
+    box = QMessageBox(QMessageBox.Icon.Information, title or _("Learning corner"), text,
+                      QMessageBox.StandardButton.NoButton, parent)
+    buttons = [box.addButton(choice, QMessageBox.ButtonRole.ActionRole) for choice in choices]
+    box.setEscapeButton(buttons[-1])
+    box.setDefaultButton(buttons[0])
+    box.exec()
+    clicked = box.clickedButton()
+    return buttons.index(clicked) if clicked in buttons else len(choices) - 1
