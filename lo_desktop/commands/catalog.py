@@ -1,0 +1,132 @@
+"""Catalog commands: demo, list, search, show, export, import."""
+from __future__ import annotations
+
+import json
+import sys
+
+from lo_desktop.i18n import _, tr
+
+LIST_FIELDS = ("code", "title", "kind", "source", "format", "status", "location", "year", "fiscal_year")
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser("demo", help="load the sample corner into the database")
+    p.set_defaults(func=run_demo)
+    p = subparsers.add_parser("list", help="list every material")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=run_list)
+    p = subparsers.add_parser("search", help="find materials by any fragment of text")
+    p.add_argument("text")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=run_search)
+    p = subparsers.add_parser("show", help="show one material")
+    p.add_argument("code")
+    p.set_defaults(func=run_show)
+    p = subparsers.add_parser("export", help="export the catalog to FILE.csv or FILE.xlsx")
+    p.add_argument("file")
+    p.set_defaults(func=run_export)
+    p = subparsers.add_parser("import", help="import materials from FILE.csv or FILE.xlsx")
+    p.add_argument("file")
+    p.add_argument("--dry-run", action="store_true", help="check every row, write nothing")
+    p.add_argument("--skip-invalid", action="store_true", help="write the good rows, skip the bad ones")
+    p.set_defaults(func=run_import)
+
+
+def run_demo(args, ctx) -> int:
+    from lo_desktop.core.sample import load_demo
+
+    added = load_demo(ctx.db)
+    print(tr("Sample corner loaded into {path}: {count} records added.", path=ctx.db_path, count=added))
+    return 0
+
+
+def run_list(args, ctx) -> int:
+    from lo_desktop.core.search import Query
+
+    return _print_materials(ctx.db, Query(), args.json)
+
+
+def run_search(args, ctx) -> int:
+    from lo_desktop.core.search import Query
+
+    return _print_materials(ctx.db, Query(text=args.text), args.json)
+
+
+def _print_materials(db, query, as_json: bool) -> int:
+    from lo_desktop.core.search import search
+
+    materials = search(db, query)
+    if as_json:
+        print(json.dumps([material_json(m) for m in materials], ensure_ascii=False, indent=1))
+    else:
+        for m in materials:
+            print(f"{m.code}\t{m.title}\t{_location(m)}")
+        print(tr("{count} materials", count=len(materials)), file=sys.stderr)
+    return 0
+
+
+def _location(m) -> str:
+    return m.location or "-"
+
+
+def material_json(m) -> dict:
+    from dataclasses import asdict
+
+    row = asdict(m)
+    row["received_on"] = m.received_on.isoformat() if m.received_on else None
+    return row
+
+
+def run_show(args, ctx) -> int:
+    from lo_desktop.core.catalog import get_material
+    from lo_desktop.core.errors import UserError
+
+    m = get_material(ctx.db, args.code)
+    if m is None:
+        raise UserError(tr("There is no material with the code {code}.", code=args.code))
+    for name, value in material_lines(ctx.db, m):
+        print(f"{name}: {value}")
+    return 0
+
+
+def material_lines(db, m) -> list[tuple[str, str]]:
+    from lo_desktop.core.attachments import attachments_of
+    from lo_desktop.core.thaidate import format_date
+    from lo_desktop.core.transfer import COLUMNS, export_cells
+
+    lines = list(zip([_(english) for english in COLUMNS.values()], export_cells(m)))
+    lines = [(name, value) for name, value in lines if value]
+    if m.received_on:
+        lines = [(n, format_date(m.received_on) if n == _("Received on") else v) for n, v in lines]
+    for attachment in attachments_of(db, m.id):
+        lines.append((_("Attachment"), attachment.name))
+    return lines
+
+
+def run_export(args, ctx) -> int:
+    from lo_desktop.core.search import Query
+    from lo_desktop.core.transfer import export_materials
+
+    count = export_materials(ctx.db, Query(), args.file)
+    print(tr("Exported {count} materials to {path}.", count=count, path=args.file))
+    return 0
+
+
+def run_import(args, ctx) -> int:
+    from lo_desktop.core.transfer import check_rows, guess_mapping, import_rows, read_table
+
+    table = read_table(args.file)
+    check = check_rows(ctx.db, table, guess_mapping(table.headers))
+    for number, problem in check.problems:
+        print(tr("Row {row}: {problem}", row=number, problem=problem), file=sys.stderr)
+    if args.dry_run:
+        print(tr("Checked: {good} rows can be imported, {bad} have problems. Nothing was written.",
+                 good=len(check.good), bad=len(check.problems)))
+        return 1 if check.problems else 0
+    if check.problems and not args.skip_invalid:
+        print(tr("Nothing was imported: fix the rows above, or use --skip-invalid to import only the good rows."),
+              file=sys.stderr)
+        return 1
+    count = import_rows(ctx.db, check, skip_invalid=True, pattern=ctx.settings.code_pattern)
+    print(tr("Imported {count} materials.", count=count))
+    return 0

@@ -1,0 +1,103 @@
+"""Opening databases: new, ours, not ours, newer, damaged — refusals leave the file untouched."""
+import sqlite3
+
+import pytest
+
+from lo_desktop.core.db import open_database
+from lo_desktop.core.errors import DatabaseError
+from lo_desktop.core.migrations import MIGRATIONS, known_migration_names
+
+
+def test_a_new_database_is_created_with_every_migration(tmp_path):
+    path = tmp_path / "sub" / "new.db"
+    db = open_database(path)
+    assert path.exists()
+    assert {m.name for m in MIGRATIONS.applied(db)} == known_migration_names()
+    assert "materials" in db.table_names()
+    db.close()
+
+
+def test_reopening_applies_nothing_twice(tmp_path):
+    path = tmp_path / "c.db"
+    open_database(path).close()
+    db = open_database(path)
+    assert MIGRATIONS.pending(db) == []
+    db.close()
+
+
+def test_a_text_file_is_refused_and_left_as_it_was(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_text("ทะเบียนสื่อ ไม่ใช่ฐานข้อมูล", encoding="utf-8")
+    before = path.read_bytes()
+    with pytest.raises(DatabaseError, match="SQLite"):
+        open_database(path)
+    assert path.read_bytes() == before
+
+
+def test_another_programs_sqlite_file_is_refused_untouched(tmp_path):
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, amount REAL)")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(DatabaseError, match="โปรแกรมอื่น"):
+        open_database(path)
+    assert path.read_bytes() == before
+
+
+def test_a_database_from_a_newer_version_is_refused_byte_for_byte(tmp_path):
+    path = tmp_path / "newer.db"
+    db = open_database(path)
+    db["_sqlite_migrations"].insert({"migration_set": "lo_desktop", "name": "9999_from_the_future",
+                                     "applied_at": "2030-01-01"})
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    before = path.read_bytes()
+    with pytest.raises(DatabaseError, match="ใหม่กว่า"):
+        open_database(path)
+    assert path.read_bytes() == before
+
+
+def test_a_damaged_database_gets_a_clear_message(tmp_path):
+    path = tmp_path / "broken.db"
+    open_database(path).close()
+    data = bytearray(path.read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)
+    path.write_bytes(bytes(data))
+    before = path.read_bytes()
+    with pytest.raises(DatabaseError):
+        open_database(path)
+    assert path.read_bytes() == before
+
+
+def test_an_empty_file_becomes_a_new_database(tmp_path):
+    path = tmp_path / "empty.db"
+    path.write_bytes(b"")
+    db = open_database(path)
+    assert "materials" in db.table_names()
+    db.close()
+
+
+def test_migrations_run_each_in_its_own_transaction(tmp_path, monkeypatch):
+    """A failing migration leaves no trace of itself: its DDL is rolled back with it."""
+    from sqlite_utils import Migrations
+
+    import sqlite_utils
+
+    failing = Migrations("lo_desktop_test")
+
+    @failing(name="0001_ok")
+    def ok(db):
+        db.execute("CREATE TABLE a (x)")
+
+    @failing(name="0002_broken")
+    def broken(db):
+        db.execute("CREATE TABLE b (x)")
+        raise RuntimeError("boom")
+
+    db = sqlite_utils.Database(tmp_path / "t.db")
+    with pytest.raises(RuntimeError):
+        failing.apply(db)
+    assert "a" in db.table_names() and "b" not in db.table_names()
+    assert [m.name for m in failing.applied(db)] == ["0001_ok"]

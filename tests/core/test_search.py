@@ -1,0 +1,102 @@
+"""Finding materials by fragments of unspaced Thai, with filters; user text never breaks the query."""
+from datetime import date
+
+import pytest
+
+from lo_desktop.core.catalog import add_material, delete_material
+from lo_desktop.core.records import Material
+from lo_desktop.core.search import Query, count, facet_counts, search, search_ids
+
+
+@pytest.fixture
+def corner(db):
+    add_material(db, Material(title="คู่มือการจัดระเบียบผู้ค้าหาบเร่แผงลอย", code="BN-0001", kind="guide",
+                              tags="หาบเร่, แผงลอย", year=2556, received_on=date(2013, 3, 15)))
+    add_material(db, Material(title="พระราชบัญญัติรักษาความสะอาดและความเป็นระเบียบเรียบร้อยของบ้านเมือง พ.ศ. ๒๕๓๕",
+                              code="BN-0002", kind="law", location="ชั้น A-1", received_on=date(2012, 10, 1)))
+    add_material(db, Material(title="สรุปบทเรียนการแลกเปลี่ยนเรียนรู้กับสำนักงานเขตพระโขนง", code="BN-0003",
+                              source="exchange", summary='เทศกิจ "จุดผ่อนผัน" 50% AND NEAR(', received_on=date(2013, 9, 30)))
+    add_material(db, Material(title="Work manual of the registration section", code="BN-0004", kind="work_manual",
+                              author="ฝ่ายทะเบียน", received_on=date(2013, 10, 1)))
+    return db
+
+
+def codes(db, text, **filters):
+    return [m.code for m in search(db, Query(text=text, filters=filters))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("หาบเร่", ["BN-0001"]),            # inside unspaced Thai
+    ("ผู้ค้า", ["BN-0001"]),             # with vowel and tone marks
+    ("เรียบร้อย", ["BN-0002"]),
+    ("พระโขนง", ["BN-0003"]),
+    ("ทะเบียน", ["BN-0004"]),            # author field
+    ("แผงลอย หาบเร่", ["BN-0001"]),      # every term must occur, in any order
+    ("จุดผ่อนผัน", ["BN-0003"]),         # summary
+    ("bn-000", ["BN-0001", "BN-0002", "BN-0003", "BN-0004"]),  # code, case-insensitive
+    ("REGISTRATION", ["BN-0004"]),
+    ("กข", []),                          # two letters: LIKE path, no match
+    ("ผู", ["BN-0001"]),                 # two code points: LIKE path
+    ("๒๕๓๕", ["BN-0002"]),               # Thai digits
+    ("2535", ["BN-0002"]),               # ...found by Arabic digits too
+])
+def test_fragments_are_found(corner, text, expected):
+    assert codes(corner, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    '"', '""', "'", "AND", "OR NOT", "NEAR(", "NEAR(a b", "*", "-", "(", ")", "a:b", "title:หาบ", "^",
+    "%", "_", "\\", "50%", "%%%%", '"จุดผ่อนผัน"', "ทะเบียน*", "-เทศกิจ", "{}", "\x00", " ",
+])
+def test_any_typed_text_is_taken_literally_and_never_raises(corner, text):
+    found = codes(corner, text)
+    assert isinstance(found, list)
+
+
+def test_operators_are_literal_text(corner):
+    assert codes(corner, "AND NEAR(") == ["BN-0003"]
+    assert codes(corner, "50%") == ["BN-0003"]
+    assert codes(corner, '"จุดผ่อนผัน"') == ["BN-0003"]
+
+
+def test_filters_combine_with_text(corner):
+    assert codes(corner, "", kind="law") == ["BN-0002"]
+    assert codes(corner, "สำนักงานเขต", source="exchange") == ["BN-0003"]
+    assert codes(corner, "หาบเร่", kind="law") == []
+
+
+def test_fiscal_year_filter_uses_the_received_date(corner):
+    assert codes(corner, "", fiscal_year=2556) == ["BN-0001", "BN-0002", "BN-0003"]
+    assert codes(corner, "", fiscal_year=2557) == ["BN-0004"]
+
+
+def test_deleted_materials_are_only_in_the_trash(corner):
+    m = search(corner, Query(text="หาบเร่"))[0]
+    delete_material(corner, m.id)
+    assert codes(corner, "หาบเร่") == []
+    assert [x.code for x in search(corner, Query(text="หาบเร่", deleted=True))] == ["BN-0001"]
+
+
+def test_facet_counts_follow_the_search_but_not_their_own_filter(corner):
+    query = Query(text="สำนักงานเขต", filters={"kind": "law"})
+    assert facet_counts(corner, query, "kind") == {"other": 1}
+    assert facet_counts(corner, Query(), "kind") == {"guide": 1, "law": 1, "other": 1, "work_manual": 1}
+    assert count(corner, Query(filters={"fiscal_year": 2556})) == 3
+
+
+def test_sorting_and_ids(corner):
+    assert [m.code for m in search(corner, Query(), order_by="code", descending=True)] == \
+        ["BN-0004", "BN-0003", "BN-0002", "BN-0001"]
+    assert len(search_ids(corner, Query(), order_by="title")) == 4
+    assert search_ids(corner, Query(), order_by="no_such; DROP TABLE materials") == \
+        search_ids(corner, Query(), order_by="code")
+
+
+def test_editing_a_title_updates_what_is_found(corner):
+    from lo_desktop.core.catalog import get_material, update_material
+
+    m = get_material(corner, "BN-0004")
+    m.title = "คู่มือฝ่ายทะเบียนฉบับปรับปรุง"
+    update_material(corner, m)
+    assert codes(corner, "ฉบับปรับปรุง") == ["BN-0004"]
+    assert codes(corner, "registration") == []
