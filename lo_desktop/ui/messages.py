@@ -72,6 +72,10 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str | None = N
     show(parent, icon, title or _("Problem"), error_text(exc))
 
 
+def show_warning(parent: QWidget | None, text: str, title: str | None = None) -> None:
+    show(parent, QMessageBox.Icon.Warning, title or _("Problem"), text)
+
+
 def show_info(parent: QWidget | None, text: str, title: str | None = None) -> None:
     show(parent, QMessageBox.Icon.Information, title or _("Learning corner"), text)
 
