@@ -1,0 +1,102 @@
+"""The register of the corner's materials (ทะเบียนสื่อในมุมความรู้): one table, optionally with small QRs.
+
+It lists every live material or those a search and its filters found, in code order, on landscape A4
+so the title column has room. Rows are written as they are read, reporting progress, so the clerk can
+cancel a very long register.
+"""
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+
+import qrcode
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm
+
+from lo_desktop.core.progress import report
+from lo_desktop.core.search import Query, count, search
+from lo_desktop.core.thaidate import format_date
+from lo_desktop.core.vocab import VOCABULARIES
+from lo_desktop.reports.docx_base import TABLE_PT, Builder, set_widths, thai
+
+BATCH = 500
+QR_CM = 1.8
+COLUMNS = ("No.", "Code", "Title", "Kind", "Format", "Source", "Stored at", "Year (BE)")
+WIDTHS = [1.2, 2.8, 7.6, 3.0, 2.4, 2.4, 3.0, 1.9]
+WIDTHS_QR = [1.2, 2.8, 5.6, 2.8, 2.2, 2.2, 2.6, 1.9, 2.6]
+
+
+def build_catalog_register(db, settings, out: str | Path, query: Query | None = None,
+                           with_qr: bool = False, progress=None) -> Path:
+    query = query or Query()
+    builder = Builder(settings, landscape=True)
+    total = count(db, query)
+    _title(builder, total)
+    table = builder.table([thai(c) for c in COLUMNS] + ([thai("QR code")] if with_qr else []), [],
+                          WIDTHS_QR if with_qr else WIDTHS)
+    for start in range(0, max(total, 1), BATCH):
+        for index, material in enumerate(search(db, query, limit=BATCH, offset=start), start + 1):
+            _row(builder, table, index, material, settings, with_qr)
+        report(progress, min(start + BATCH, total), total, thai("Writing the register…"))
+    set_widths(table, WIDTHS_QR if with_qr else WIDTHS)
+    builder.page_numbers()
+    return builder.save(out)
+
+
+def _title(builder: Builder, total: int) -> None:
+    builder.paragraph(thai("Register of materials in the learning corner"), style="Title")
+    builder.paragraph(builder.settings.agency_name, align=WD_ALIGN_PARAGRAPH.CENTER, bold=True)
+    as_of = format_date(date.today(), lang="th")
+    builder.paragraph(thai("{count} items as of {date}", count=f"{total:,}", date=as_of),
+                      align=WD_ALIGN_PARAGRAPH.CENTER)
+    builder.paragraph("")
+
+
+def _row(builder: Builder, table, index: int, material, settings, with_qr: bool) -> None:
+    values = [index, material.code, _title_text(material), _label("kind", material.kind),
+              _label("format", material.format), _label("source", material.source),
+              material.location, material.year or ""]
+    cells = table.add_row().cells
+    for cell, value in zip(cells, values):
+        builder.cell_text(cell, value, TABLE_PT)
+    cells[0].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if with_qr:
+        _qr(cells[-1], payload_of(material, settings))
+
+
+def _title_text(material) -> str:
+    return f"{material.title}\n{material.author}" if material.author else material.title
+
+
+def _label(field: str, key: str) -> str:
+    english = VOCABULARIES[field].get(key)
+    return thai(english) if english else key
+
+
+def payload_of(material, settings) -> str:
+    """What the material's shelf label encodes (the labels module decides when present), else its code."""
+    try:
+        from lo_desktop.labels.payload import payload_for
+    except ImportError:
+        return material.code
+    try:
+        return payload_for(material, settings) or material.code
+    except Exception:  # noqa: BLE001 - a bad URL pattern must not stop the register
+        return material.code
+
+
+def qr_png(payload: str) -> bytes:
+    """Error correction M and a 4-module quiet zone: scans from a printed page at arm's length."""
+    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=4, box_size=4)
+    code.add_data(payload)
+    code.make(fit=True)
+    out = io.BytesIO()
+    code.make_image(fill_color="black", back_color="white").save(out, "PNG")
+    return out.getvalue()
+
+
+def _qr(cell, payload: str) -> None:
+    paragraph = cell.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.add_run().add_picture(io.BytesIO(qr_png(payload)), width=Cm(QR_CM))

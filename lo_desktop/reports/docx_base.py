@@ -1,0 +1,238 @@
+"""The start of every Word document: the office's template, A4, Thai fonts, page numbers, saving.
+
+``Builder`` owns one python-docx document opened from the base template (or the office's own, from
+the ``report_template`` setting) and writes every paragraph, run and table through the one font
+helper, with Thai digits when the setting asks for them. The template's styles, margins, headers and
+footers are kept; its body is emptied (a picture in it is kept aside as the office's emblem).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm
+
+from lo_desktop.core.atomic import write_atomically
+from lo_desktop.core.errors import UserError
+from lo_desktop.core.thaidate import to_thai_digits
+from lo_desktop.i18n import catalog, tr
+from lo_desktop.paths import resource
+from lo_desktop.reports.thai_fonts import apply_document_fonts, run_font
+
+BODY_PT = 16
+TABLE_PT = 14
+A4 = (Cm(21), Cm(29.7))
+_PICTURE = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
+_EMBED = qn("r:embed")
+
+
+def thai(text: str, /, **values) -> str:
+    """Documents go to the evaluator: always Thai, whatever language the window speaks."""
+    return catalog("th").get(text, text).format(**values)
+
+
+def base_template() -> Path:
+    return resource("templates", "base.docx")
+
+
+def template_path(settings) -> Path:
+    """The office's template when the settings name one, else the bundled base."""
+    chosen = (getattr(settings, "report_template", "") or "").strip()
+    if not chosen:
+        return base_template()
+    path = Path(chosen).expanduser()
+    if not path.is_file():
+        raise UserError(tr("The report template “{path}” does not exist. Choose another in the settings "
+                           "or clear it to use the standard one.", path=path))
+    return path
+
+
+def open_template(path: Path):
+    try:
+        return Document(str(path))
+    except Exception:  # noqa: BLE001 - python-docx raises several kinds for a file that is not a .docx
+        raise UserError(tr("“{path}” is not a Word document (.docx) that can be used as a template.",
+                           path=path)) from None
+
+
+def docx_path(path: str | Path) -> Path:
+    """The file the clerk meant: ``report`` becomes ``report.docx``."""
+    path = Path(path).expanduser()
+    return path if path.suffix else path.with_suffix(".docx")
+
+
+class Builder:
+    def __init__(self, settings, landscape: bool = False):
+        self.settings = settings
+        self.font = settings.report_font or "TH Sarabun New"
+        self.thai_digits = bool(settings.thai_digits)
+        self.doc = open_template(template_path(settings))
+        self.emblem = _first_picture(self.doc)
+        _clear_body(self.doc)
+        apply_document_fonts(self.doc, self.font, BODY_PT)
+        _page_setup(self.doc, landscape)
+
+    # text --------------------------------------------------------------------------------------
+    def text(self, value) -> str:
+        text = "" if value is None else str(value)
+        return to_thai_digits(text) if self.thai_digits else text
+
+    def run(self, paragraph, text, size: float | None = None, bold: bool | None = None):
+        run = paragraph.add_run(self.text(text))
+        run_font(run, self.font, size, bold)
+        return run
+
+    def paragraph(self, text="", style: str | None = None, size: float | None = None,
+                  bold: bool | None = None, align=None, container=None):
+        """A paragraph in ``container`` (the document, a cell, a header) holding ``text`` in one run."""
+        container = container if container is not None else self.doc
+        paragraph = container.add_paragraph(style=self.style(style))
+        if text != "":
+            self.run(paragraph, text, size, bold)
+        if align is not None:
+            paragraph.alignment = align
+        return paragraph
+
+    def heading(self, text, level: int = 1):
+        name = f"Heading {level}"
+        if self.style(name) is None:  # an office template without heading styles
+            return self.paragraph(text, size=BODY_PT + 4 - 2 * (level - 1), bold=True)
+        return self.paragraph(text, style=name)
+
+    def style(self, name: str | None):
+        if name is None:
+            return None
+        try:
+            return self.doc.styles[name]
+        except KeyError:
+            return None
+
+    def page_break(self) -> None:
+        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    # tables ------------------------------------------------------------------------------------
+    def table(self, header: list[str], rows: list[list], widths_cm: list[float], size: float = TABLE_PT):
+        table = self.doc.add_table(rows=1, cols=len(header))
+        if self.style("Table Grid") is not None:
+            table.style = self.style("Table Grid")
+        table.autofit = False
+        for cell, text in zip(table.rows[0].cells, header):
+            self.cell_text(cell, text, size, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _repeat_header(table.rows[0])
+        for values in rows:
+            cells = table.add_row().cells
+            for cell, value in zip(cells, values):
+                self.cell_text(cell, value, size)
+        set_widths(table, widths_cm)
+        return table
+
+    def cell_text(self, cell, text, size: float = TABLE_PT, bold: bool | None = None, align=None):
+        """Write ``text`` (lines separated by newlines) into a cell's first paragraph onward."""
+        lines = self.text(text).split("\n") if text is not None else [""]
+        paragraph = cell.paragraphs[0]
+        for index, line in enumerate(lines):
+            if index:
+                paragraph = cell.add_paragraph()
+            run = paragraph.add_run(line)
+            run_font(run, self.font, size, bold)
+            if align is not None:
+                paragraph.alignment = align
+
+    # page numbers and saving ------------------------------------------------------------------
+    def page_numbers(self) -> None:
+        """``- ๒ -`` at the top centre from the second page on, as Thai official documents number them."""
+        for section in self.doc.sections:
+            section.different_first_page_header_footer = True
+            if self.thai_digits:
+                _number_format(section, "thaiNumbers")
+            header = section.header
+            header.is_linked_to_previous = False
+            if "PAGE" not in header._element.xml:
+                self._page_field(header)
+
+    def _page_field(self, header) -> None:
+        paragraph = header.paragraphs[0] if not header.paragraphs[0].text else header.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        self.run(paragraph, "- ")
+        for kind, instruction in (("begin", None), (None, " PAGE "), ("separate", None), ("result", "2"),
+                                  ("end", None)):
+            run = self.run(paragraph, "")
+            if kind in ("begin", "separate", "end"):
+                mark = OxmlElement("w:fldChar")
+                mark.set(qn("w:fldCharType"), kind)
+                run._r.append(mark)
+            elif kind == "result":
+                run.text = self.text(instruction)
+            else:
+                code = OxmlElement("w:instrText")
+                code.set(qn("xml:space"), "preserve")
+                code.text = instruction
+                run._r.append(code)
+        self.run(paragraph, " -")
+
+    def save(self, path: str | Path) -> Path:
+        return write_atomically(docx_path(path), self.doc.save)
+
+
+def set_widths(table, widths_cm: list[float]) -> None:
+    """Word reads the cell widths, LibreOffice the grid: set both."""
+    grid = table._tbl.tblGrid
+    for column, width in zip(grid.findall(qn("w:gridCol")), widths_cm):
+        column.set(qn("w:w"), str(int(Cm(width).twips)))
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths_cm):
+            cell.width = Cm(width)
+
+
+def _repeat_header(row) -> None:
+    """The header row repeats on every page a long table runs over."""
+    trpr = row._tr.get_or_add_trPr()
+    mark = OxmlElement("w:tblHeader")
+    trpr.append(mark)
+
+
+def _number_format(section, fmt: str) -> None:
+    sect = section._sectPr
+    pg = sect.find(qn("w:pgNumType"))
+    if pg is None:
+        pg = OxmlElement("w:pgNumType")
+        # pgNumType comes after the page size, margins and borders in CT_SectPr.
+        anchors = [sect.find(qn(tag)) for tag in ("w:pgBorders", "w:pgMar", "w:pgSz")]
+        anchor = next((a for a in anchors if a is not None), None)
+        if anchor is not None:
+            anchor.addnext(pg)
+        else:
+            sect.insert(0, pg)
+    pg.set(qn("w:fmt"), fmt)
+
+
+def _page_setup(doc, landscape: bool) -> None:
+    """Official documents are A4 whatever paper the template assumed; its margins are kept."""
+    for section in doc.sections:
+        short, long = A4
+        if landscape:
+            section.orientation = WD_ORIENT.LANDSCAPE
+            section.page_width, section.page_height = long, short
+        else:
+            section.page_width, section.page_height = short, long
+
+
+def _clear_body(doc) -> None:
+    body = doc.element.body
+    for element in list(body):
+        if element.tag != qn("w:sectPr"):
+            body.remove(element)
+
+
+def _first_picture(doc) -> bytes | None:
+    """The first picture in the template's body (an office puts its Garuda there), as image bytes."""
+    for blip in doc.element.body.iter(_PICTURE):
+        rel_id = blip.get(_EMBED)
+        part = doc.part.related_parts.get(rel_id) if rel_id else None
+        if part is not None:
+            return part.blob
+    return None
