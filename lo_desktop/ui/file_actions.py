@@ -1,0 +1,141 @@
+"""File and Help menus: new/open database, import, export, settings, quit, user guide, about.
+
+Entries whose feature is not in this version (a dialog module that does not exist) are left out.
+Opening another database replaces the main window with a new one over that file.
+"""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
+
+from lo_desktop.core.errors import UserError
+from lo_desktop.i18n import _
+from lo_desktop.ui import messages
+from lo_desktop.ui.state import window_settings
+
+DB_FILTER = "lo-desktop (*.db *.sqlite)"
+LAST_DB_KEY = "database/last"
+
+
+def available(module: str) -> bool:
+    return importlib.util.find_spec(module) is not None
+
+
+class FileActions:
+    def __init__(self, window):
+        self.window = window
+
+    def _action(self, text: str, slot, shortcut=None, name: str = "") -> QAction:
+        action = QAction(text, self.window)
+        action.setObjectName(f"action_{name}")
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def install(self) -> None:
+        add = self.window.add_menu_action
+        add("file", self._action(_("New database…"), self.new_database, name="new_database"))
+        add("file", self._action(_("Open database…"), self.open_database, QKeySequence.StandardKey.Open,
+                                 "open_database"))
+        add("file", None)
+        if available("lo_desktop.ui.transfer_dialogs"):
+            add("file", self._action(_("Import…"), self.import_materials, name="import"))
+            add("file", self._action(_("Export…"), self.export_materials, name="export"))
+            add("file", None)
+        if available("lo_desktop.ui.settings_dialog"):
+            add("file", self._action(_("Settings…"), self.edit_settings, name="settings"))
+            add("file", None)
+        add("file", self._action(_("Quit"), self.window.close, QKeySequence.StandardKey.Quit, "quit"))
+
+    def install_help(self) -> None:
+        add = self.window.add_menu_action
+        add("help", self._action(_("User guide"), self.show_guide, QKeySequence.StandardKey.HelpContents, "guide"))
+        add("help", self._action(_("About lo-desktop"), self.show_about, name="about"))
+
+    # --- databases ---------------------------------------------------------------------------------
+    def new_database(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(self.window, _("New database"), _start_folder(), DB_FILTER)
+        if path:
+            if not path.lower().endswith((".db", ".sqlite")):
+                path += ".db"
+            if Path(path).exists():
+                messages.show_info(self.window, _("That file already exists; choose Open database to use it."))
+                return
+            self.switch_to(Path(path))
+
+    def open_database(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self.window, _("Open database"), _start_folder(), DB_FILTER)
+        if path:
+            self.switch_to(Path(path))
+
+    def switch_to(self, path: Path):
+        """Open ``path`` in a new main window and close this one; on a refusal keep this one."""
+        from lo_desktop.core.db import open_database
+        from lo_desktop.settings import load_settings
+        from lo_desktop.ui.main_window import MainWindow
+
+        try:
+            db = open_database(path)
+        except UserError as exc:
+            messages.show_error(self.window, exc)
+            return None
+        remember_database(path)
+        window = MainWindow(db, load_settings(db))
+        _keep(window)
+        window.show()
+        self.window.close()
+        return window
+
+    # --- other dialogs (lazy: only built when asked for) ------------------------------------------
+    def import_materials(self) -> None:
+        from lo_desktop.ui.transfer_dialogs import ImportDialog
+
+        if ImportDialog(self.window.db, self.window.settings, self.window).exec() == QDialog.DialogCode.Accepted:
+            self.window.page("catalog").refresh()
+
+    def export_materials(self) -> None:
+        from lo_desktop.ui.transfer_dialogs import export_materials
+
+        export_materials(self.window, self.window.db, self.window.page("catalog").query())
+
+    def edit_settings(self) -> None:
+        from lo_desktop.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.window.db, self.window.settings, self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        old_language = self.window.settings.language
+        self.window.settings = dialog.settings
+        if dialog.settings.language != old_language:
+            messages.show_info(self.window, _("The new language is used the next time the program starts."))
+
+    def show_guide(self) -> None:
+        from lo_desktop.ui.help_dialogs import GuideDialog
+
+        GuideDialog(self.window).exec()
+
+    def show_about(self) -> None:
+        from lo_desktop.ui.help_dialogs import show_about
+
+        show_about(self.window)
+
+
+_windows: list = []
+
+
+def _keep(window) -> None:
+    """A window opened from a slot has no Python owner; keep it alive until the program ends."""
+    _windows.append(window)
+
+
+def remember_database(path: Path) -> None:
+    window_settings().setValue(LAST_DB_KEY, str(Path(path).resolve()))
+
+
+def _start_folder() -> str:
+    last = window_settings().value(LAST_DB_KEY)
+    return str(Path(last).parent) if last else str(Path.home())

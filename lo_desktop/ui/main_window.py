@@ -1,0 +1,199 @@
+"""The main window: menus, tool bar, the side bar of pages, the status bar and the label scanner.
+
+Other parts of the program add their menu entries with ``add_menu_action(menu_key, action)`` (from an
+installer listed in ui/pages.py INSTALLERS) and their pages to ui/pages.py PAGES.
+"""
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtWidgets import (QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget,
+                               QToolBar, QWidget)
+
+from lo_desktop.core import catalog
+from lo_desktop.core.db import db_path
+from lo_desktop.core.scan import code_from_payload
+from lo_desktop.i18n import _, tr
+from lo_desktop.ui import pages as page_registry
+from lo_desktop.ui.catalog_actions import CatalogActions
+from lo_desktop.ui.file_actions import FileActions
+from lo_desktop.ui.icons import icon
+from lo_desktop.ui.scan import ScanBox, ScanDetector
+from lo_desktop.ui.state import window_settings
+
+MENUS = (("file", "&File"), ("catalog", "&Catalog"), ("sessions", "&Sessions"), ("labels", "&Labels"),
+         ("reports", "&Reports"), ("help", "&Help"))
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db, settings, parent=None):
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.db, self.settings = db, settings
+        self.menus = {key: self.menuBar().addMenu(_(title)) for key, title in MENUS}
+        self._pages: dict[str, QWidget] = {}
+        self._build_pages()
+        self.catalog_actions = CatalogActions(self)
+        self.file_actions = FileActions(self)
+        self._build_toolbar()
+        self._build_status_bar()
+        self.file_actions.install()
+        self.catalog_actions.install()
+        self.file_actions.install_help()
+        self._run_installers()
+        self._update_menus()
+        self._connect_catalog()
+        self.scanner = ScanDetector(self)
+        self.scanner.scanned.connect(self.open_scanned)
+        self.scanner.install()
+        self._update_title()
+        self._restore_geometry()
+
+    # --- menus --------------------------------------------------------------------------------------
+    def add_menu_action(self, menu_key: str, action) -> None:
+        """Add an action (None: a separator) to one of the menus "file", "catalog", "sessions", "labels",
+        "reports", "help"; a menu appears once it has something in it."""
+        menu = self.menus[menu_key]
+        if action is None:
+            menu.addSeparator()
+        else:
+            menu.addAction(action)
+        menu.menuAction().setVisible(True)
+
+    def _update_menus(self) -> None:
+        for menu in self.menus.values():
+            menu.menuAction().setVisible(any(not a.isSeparator() for a in menu.actions()))
+
+    def _run_installers(self) -> None:
+        for module in page_registry.INSTALLERS:
+            importlib.import_module(module).install(self)
+
+    # --- pages -------------------------------------------------------------------------------------
+    def _build_pages(self) -> None:
+        self.page_list = QListWidget()
+        self.page_list.setObjectName("pageList")
+        self.page_list.setIconSize(QSize(20, 20))
+        self.stack = QStackedWidget()
+        for key, title, _factory in page_registry.PAGES:
+            item = QListWidgetItem(icon(f"page_{key}"), _(title))
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.page_list.addItem(item)
+            self.stack.addWidget(QWidget())  # built on first visit
+        self.page_list.currentRowChanged.connect(self.show_page_at)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.page_list)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([150, 1200])
+        self.page_list.setVisible(len(page_registry.PAGES) > 1)
+        self.setCentralWidget(splitter)
+        self.page_list.setCurrentRow(0)
+
+    def show_page_at(self, row: int) -> None:
+        key, _title, factory = page_registry.PAGES[row]
+        if key not in self._pages:
+            page = factory(self.db, self.settings, self)
+            self._pages[key] = page
+            old = self.stack.widget(row)
+            self.stack.insertWidget(row, page)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        self.stack.setCurrentIndex(row)
+
+    def page(self, key: str) -> QWidget:
+        """The page named ``key``, built if it was not shown yet."""
+        if key not in self._pages:
+            keys = [k for k, _t, _f in page_registry.PAGES]
+            self.show_page_at(keys.index(key))
+        return self._pages[key]
+
+    def show_page(self, key: str) -> QWidget:
+        keys = [k for k, _t, _f in page_registry.PAGES]
+        self.page_list.setCurrentRow(keys.index(key))
+        return self._pages[key]
+
+    # --- tool bar and status bar ----------------------------------------------------------------------
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(_("Daily actions"))
+        bar.setObjectName("mainToolbar")
+        bar.setMovable(False)
+        bar.setIconSize(QSize(20, 20))
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        a = self.catalog_actions
+        for action in (a.new, a.edit, a.delete, None, a.undo, None, a.search):
+            bar.addSeparator() if action is None else bar.addAction(action)
+        spacer = QWidget()
+        spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding,
+                             spacer.sizePolicy().verticalPolicy().Preferred)
+        bar.addWidget(spacer)
+        scan_label = QLabel(_("Scan:"))
+        scan_label.setPixmap(icon("scan").pixmap(20, 20))
+        bar.addWidget(scan_label)
+        self.scan_box = ScanBox()
+        self.scan_box.submitted.connect(self.open_scanned)
+        bar.addWidget(self.scan_box)
+        self.addToolBar(bar)
+        self.toolbar = bar
+
+    def _build_status_bar(self) -> None:
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+        self.statusBar().addPermanentWidget(self.count_label)
+
+    def _connect_catalog(self) -> None:
+        page = self.page("catalog")
+        page.counts_changed.connect(self._show_counts)
+        page.activated.connect(self.catalog_actions.edit_material)
+        self.catalog_actions.attach_table(page.table)
+        page._update_counts()
+
+    def _show_counts(self, shown: int, total: int) -> None:
+        self.count_label.setText(tr("Showing {shown} of {total} materials", shown=f"{shown:,}", total=f"{total:,}"))
+
+    # --- scanning ------------------------------------------------------------------------------------
+    def open_scanned(self, text: str) -> bool:
+        """Show the material a scanned (or typed) payload names; say so in the status bar if none."""
+        code = code_from_payload(self.db, text)
+        if code is None:
+            in_trash = code_from_payload(self.db, text, include_deleted=True)
+            message = (tr("{code} is in the Trash.", code=in_trash) if in_trash
+                       else tr("No material has the code in “{text}”.", text=text.strip()[:60]))
+            self.statusBar().showMessage(message, 8000)
+            return False
+        material = catalog.get_material(self.db, code)
+        page = self.show_page("catalog")
+        page.show_material_id(material.id)
+        page.table.setFocus()
+        self.statusBar().showMessage(tr("Scanned {code}: {title}", code=code, title=material.title), 8000)
+        return True
+
+    # --- database, title, remembered geometry ------------------------------------------------------
+    def _update_title(self) -> None:
+        path = db_path(self.db)
+        name = Path(path).name if path else _("(in memory)")
+        self.setWindowTitle(tr("Learning corner — {name}", name=name))
+
+    def _restore_geometry(self) -> None:
+        state = window_settings()
+        geometry, layout = state.value("window/geometry"), state.value("window/state")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1360, 800)
+        if isinstance(layout, QByteArray):
+            self.restoreState(layout)
+
+    def save_state(self) -> None:
+        state = window_settings()
+        state.setValue("window/geometry", self.saveGeometry())
+        state.setValue("window/state", self.saveState())
+        for page in self._pages.values():
+            if hasattr(page, "save_state"):
+                page.save_state()
+
+    def closeEvent(self, event) -> None:
+        self.save_state()
+        self.scanner.uninstall()
+        super().closeEvent(event)
