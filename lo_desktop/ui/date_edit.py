@@ -34,6 +34,7 @@ class BuddhistCalendar(QCalendarWidget):
         self.setLocale(ui_locale())
         self.setGridVisible(True)
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        self.setHorizontalHeaderFormat(QCalendarWidget.HorizontalHeaderFormat.ShortDayNames)
         self._year_button = self.findChild(QToolButton, "qt_calendar_yearbutton")
         if self._year_button is not None:
             # Its spin box would edit a CE year; typing a date in the field is the quick way to jump.
