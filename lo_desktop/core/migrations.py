@@ -101,3 +101,220 @@ def m0001_initial(db) -> None:
         "CREATE INDEX attachments_material ON attachments(material_id)",
         "CREATE INDEX attachments_sha256 ON attachments(sha256)",
     )
+
+
+@MIGRATIONS(name="0002_indicator")
+def m0002_indicator(db) -> None:
+    """Indicator 4.1 records: partner agencies, exchange sessions, distribution channels, CoPs."""
+    run_statements(
+        db,
+        """
+        CREATE TABLE agencies (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            short_name TEXT NOT NULL DEFAULT ''
+        )
+        """,
+        """
+        CREATE TABLE exchange_sessions (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            held_on TEXT NOT NULL,
+            start_time TEXT NOT NULL DEFAULT '',
+            end_time TEXT NOT NULL DEFAULT '',
+            place TEXT NOT NULL DEFAULT '',
+            host TEXT NOT NULL DEFAULT '',
+            topic TEXT NOT NULL,
+            format TEXT NOT NULL DEFAULT 'visit',
+            agenda TEXT NOT NULL DEFAULT '',
+            learnings_ours TEXT NOT NULL DEFAULT '',
+            learnings_theirs TEXT NOT NULL DEFAULT '',
+            follow_up TEXT NOT NULL DEFAULT '',
+            attendance_sha256 TEXT NOT NULL DEFAULT '',
+            attendance_name TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            deleted_at TEXT
+        )
+        """,
+        # RESTRICT: an agency that sessions name cannot disappear from under them.
+        """
+        CREATE TABLE session_partners (
+            session_id INTEGER NOT NULL REFERENCES exchange_sessions(id) ON DELETE CASCADE,
+            agency_id INTEGER NOT NULL REFERENCES agencies(id) ON DELETE RESTRICT,
+            sort_order INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (session_id, agency_id)
+        )
+        """,
+        """
+        CREATE TABLE session_participants (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES exchange_sessions(id) ON DELETE CASCADE,
+            sort_order INTEGER NOT NULL DEFAULT 0,
+            name TEXT NOT NULL,
+            position TEXT NOT NULL DEFAULT '',
+            agency TEXT NOT NULL DEFAULT ''
+        )
+        """,
+        """
+        CREATE TABLE session_headcounts (
+            session_id INTEGER NOT NULL REFERENCES exchange_sessions(id) ON DELETE CASCADE,
+            agency TEXT NOT NULL,
+            headcount INTEGER NOT NULL CHECK (headcount >= 0),
+            PRIMARY KEY (session_id, agency)
+        )
+        """,
+        """
+        CREATE TABLE session_photos (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES exchange_sessions(id) ON DELETE CASCADE,
+            sort_order INTEGER NOT NULL DEFAULT 0,
+            sha256 TEXT NOT NULL,
+            name TEXT NOT NULL,
+            caption TEXT NOT NULL DEFAULT ''
+        )
+        """,
+        """
+        CREATE TABLE session_materials (
+            session_id INTEGER NOT NULL REFERENCES exchange_sessions(id) ON DELETE CASCADE,
+            material_id INTEGER NOT NULL REFERENCES materials(id) ON DELETE CASCADE,
+            PRIMARY KEY (session_id, material_id)
+        )
+        """,
+        """
+        CREATE TABLE channels (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            material_id INTEGER NOT NULL REFERENCES materials(id) ON DELETE CASCADE,
+            channel TEXT NOT NULL,
+            distributed_on TEXT,
+            evidence_link TEXT NOT NULL DEFAULT '',
+            evidence_sha256 TEXT NOT NULL DEFAULT '',
+            evidence_name TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """,
+        """
+        CREATE TABLE communities (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """,
+        """
+        CREATE TABLE community_members (
+            community_id INTEGER NOT NULL REFERENCES communities(id) ON DELETE CASCADE,
+            sort_order INTEGER NOT NULL DEFAULT 0,
+            name TEXT NOT NULL
+        )
+        """,
+        """
+        CREATE TABLE community_materials (
+            community_id INTEGER NOT NULL REFERENCES communities(id) ON DELETE CASCADE,
+            material_id INTEGER NOT NULL REFERENCES materials(id) ON DELETE CASCADE,
+            PRIMARY KEY (community_id, material_id)
+        )
+        """,
+        "CREATE INDEX exchange_sessions_held_on ON exchange_sessions(held_on)",
+        "CREATE INDEX session_partners_agency ON session_partners(agency_id)",
+        "CREATE INDEX session_participants_session ON session_participants(session_id)",
+        "CREATE INDEX session_photos_session ON session_photos(session_id)",
+        "CREATE INDEX session_materials_material ON session_materials(material_id)",
+        "CREATE INDEX channels_material ON channels(material_id)",
+        "CREATE INDEX channels_distributed_on ON channels(distributed_on)",
+        "CREATE INDEX community_members_community ON community_members(community_id)",
+        "CREATE INDEX community_materials_material ON community_materials(material_id)",
+    )
+
+
+@MIGRATIONS(name="0003_labels")
+def m0003_labels(db) -> None:
+    run_statements(
+        db,
+        # The clerk's own sheets, kept with the database; ``definition`` is the sheet as JSON (mm).
+        """
+        CREATE TABLE label_sheets (
+            id TEXT PRIMARY KEY,
+            definition TEXT NOT NULL
+        )
+        """,
+        # One row per material each time its label is printed: "not yet labelled" reads this.
+        """
+        CREATE TABLE label_prints (
+            id INTEGER PRIMARY KEY,
+            material_id INTEGER NOT NULL REFERENCES materials(id) ON DELETE CASCADE,
+            printed_at TEXT NOT NULL,
+            sheet_id TEXT NOT NULL
+        )
+        """,
+        "CREATE INDEX label_prints_material ON label_prints(material_id)",
+    )
+
+
+@MIGRATIONS(name="0005_lending")
+def m0005_lending(db) -> None:
+    """Borrowers and loans of physical copies; stocktakes and the labels scanned in them."""
+    run_statements(
+        db,
+        """
+        CREATE TABLE borrowers (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            section TEXT NOT NULL DEFAULT '',
+            phone TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        )
+        """,
+        # RESTRICT: a borrower with loan history cannot vanish; the material's history goes with it
+        # only when the Trash is emptied.
+        """
+        CREATE TABLE loans (
+            id INTEGER PRIMARY KEY,
+            material_id INTEGER NOT NULL REFERENCES materials(id) ON DELETE CASCADE,
+            borrower_id INTEGER NOT NULL REFERENCES borrowers(id) ON DELETE RESTRICT,
+            lent_on TEXT NOT NULL,
+            due_on TEXT NOT NULL,
+            returned_on TEXT,
+            created_at TEXT NOT NULL
+        )
+        """,
+        # location NULL: the whole corner. ``result`` is the JSON snapshot written when it is closed,
+        # so the record survives later edits of the catalog.
+        """
+        CREATE TABLE stocktakes (
+            id INTEGER PRIMARY KEY,
+            location TEXT,
+            started_at TEXT NOT NULL,
+            closed_at TEXT,
+            marked_lost INTEGER NOT NULL DEFAULT 0,
+            result TEXT
+        )
+        """,
+        """
+        CREATE TABLE stocktake_scans (
+            id INTEGER PRIMARY KEY,
+            stocktake_id INTEGER NOT NULL REFERENCES stocktakes(id) ON DELETE CASCADE,
+            material_id INTEGER REFERENCES materials(id) ON DELETE SET NULL,
+            payload TEXT NOT NULL,
+            code TEXT NOT NULL DEFAULT '',
+            outcome TEXT NOT NULL,
+            scanned_at TEXT NOT NULL
+        )
+        """,
+        "CREATE INDEX loans_material ON loans(material_id)",
+        "CREATE INDEX loans_borrower ON loans(borrower_id)",
+        "CREATE INDEX loans_open_due ON loans(due_on) WHERE returned_on IS NULL",
+        "CREATE INDEX stocktake_scans_stocktake ON stocktake_scans(stocktake_id, material_id)",
+    )
+
+
+@MIGRATIONS(name="0004_history")
+def m0004_history(db) -> None:
+    """The history table and the triggers that record every change of materials, sessions and channels."""
+    from lo_desktop.core.history import schema_statements
+
+    run_statements(db, *schema_statements())

@@ -36,6 +36,15 @@ def _material(row: dict) -> Material:
 LOADERS = [load_sample_materials]
 
 
+def load_indicator_sample(db) -> int:
+    from lo_desktop.core.sample_indicator import load_indicator_sample as load
+
+    return load(db)
+
+
+LOADERS.append(load_indicator_sample)
+
+
 def load_demo(db) -> int:
     """Load every part of the sample corner; returns how many records were added."""
     return sum(loader(db) for loader in LOADERS)

@@ -1,0 +1,65 @@
+"""Partner agencies of exchange sessions (other district offices and BMA agencies)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lo_desktop.core.errors import UserError
+from lo_desktop.core.indicator_records import rows
+from lo_desktop.i18n import _, tr
+
+
+@dataclass
+class Agency:
+    name: str
+    short_name: str = ""
+    id: int | None = None
+
+
+def list_agencies(db) -> list[Agency]:
+    return [Agency(**row) for row in rows(db, "SELECT name, short_name, id FROM agencies ORDER BY name")]
+
+
+def find_agency(db, name: str) -> Agency | None:
+    found = rows(db, "SELECT name, short_name, id FROM agencies WHERE name = ?", [name.strip()])
+    return Agency(**found[0]) if found else None
+
+
+def add_agency(db, name: str, short_name: str = "") -> Agency:
+    """Add an agency, or return the one already of that name."""
+    name = " ".join(name.split())
+    if not name:
+        raise UserError(_("The name of the agency is required."))
+    existing = find_agency(db, name)
+    if existing:
+        return existing
+    with db.atomic():
+        new_id = db["agencies"].insert({"name": name, "short_name": short_name.strip()}).last_pk
+    return Agency(name, short_name.strip(), new_id)
+
+
+def agency_ids(db, names: list[str]) -> list[int]:
+    """Ids for agency names, adding the new ones. Call inside the caller's transaction."""
+    ids = []
+    for name in names:
+        found = db.execute("SELECT id FROM agencies WHERE name = ?", [name]).fetchone()
+        ids.append(found[0] if found else db["agencies"].insert({"name": name, "short_name": ""}).last_pk)
+    return ids
+
+
+def sessions_naming(db, agency_id: int) -> int:
+    """How many sessions (the Trash included) name the agency as a partner."""
+    return db.execute("SELECT COUNT(*) FROM session_partners WHERE agency_id = ?", [agency_id]).fetchone()[0]
+
+
+def delete_agency(db, agency_id: int) -> None:
+    """Remove an agency no session names; refused (nothing changed) while sessions refer to it."""
+    found = rows(db, "SELECT name FROM agencies WHERE id = ?", [agency_id])
+    if not found:
+        raise UserError(_("This agency no longer exists."))
+    used = sessions_naming(db, agency_id)
+    if used:
+        raise UserError(tr("“{name}” cannot be deleted: {count} exchange session(s) name it as a partner "
+                           "(including any in the Trash). Change those sessions first.",
+                           name=found[0]["name"], count=used))
+    with db.atomic():
+        db.execute("DELETE FROM agencies WHERE id = ?", [agency_id])
