@@ -130,6 +130,19 @@ class Builder:
         set_widths(table, widths_cm)
         return table
 
+    def details(self, rows: list[list], widths_cm: list[float], size: float = TABLE_PT):
+        """A two-column table of label and value, labels in bold, no header row."""
+        table = self.doc.add_table(rows=0, cols=2)
+        if self.style("Table Grid") is not None:
+            table.style = self.style("Table Grid")
+        table.autofit = False
+        for label, value in rows:
+            cells = table.add_row().cells
+            self.cell_text(cells[0], label, size, bold=True)
+            self.cell_text(cells[1], value, size)
+        set_widths(table, widths_cm)
+        return table
+
     def cell_text(self, cell, text, size: float = TABLE_PT, bold: bool | None = None, align=None):
         """Write ``text`` (lines separated by newlines) into a cell's first paragraph onward."""
         lines = self.text(text).split("\n") if text is not None else [""]
@@ -158,6 +171,8 @@ class Builder:
         paragraph = header.paragraphs[0] if not header.paragraphs[0].text else header.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         self.run(paragraph, "- ")
+        # Thai digits come from the section's number format (w:pgNumType thaiNumbers), which Word
+        # honours; LibreOffice shows Arabic digits there, and misreads a \* ThaiArabic switch as letters.
         for kind, instruction in (("begin", None), (None, " PAGE "), ("separate", None), ("result", "2"),
                                   ("end", None)):
             run = self.run(paragraph, "")

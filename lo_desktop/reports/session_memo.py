@@ -1,0 +1,211 @@
+"""The internal memo (บันทึกข้อความ) reporting one exchange session, in the official layout.
+
+Emblem space 1.5 cm and the heading "บันทึกข้อความ" in bold 29 pt; the labels ส่วนราชการ / ที่ / วันที่ /
+เรื่อง in bold 20 pt with dotted leaders; the body in 16 pt with a 2.5 cm first-line indent; a signature
+block; the photos on an appendix page. The Garuda emblem itself is not shipped (its artwork licence is
+unclear): when the office's template holds a picture in its body it is used, else a marked 1.5 cm frame
+is left for it.
+"""
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Emu, Pt
+
+from lo_desktop.core.errors import UserError
+from lo_desktop.core.progress import report
+from lo_desktop.core.sessions import get_session, session_materials
+from lo_desktop.core.thaidate import format_date
+from lo_desktop.i18n import tr
+from lo_desktop.reports.docx_base import Builder, set_widths, thai
+from lo_desktop.reports.photos import add_photo_grid
+from lo_desktop.reports.session_text import (
+    date_time_text, headcount_text, participant_lines, partner_text, photo_items)
+
+HEADING_PT = 29
+LABEL_PT = 20
+EMBLEM_CM = 1.5
+INDENT_CM = 2.5
+SIGNATURE_INDENT_CM = 6.5
+MAX_LISTED_PARTICIPANTS = 30
+
+
+def build_session_memo(db, settings, session_id: int, out: str | Path, progress=None) -> Path:
+    session = get_session(db, session_id)
+    if session is None or session.deleted_at:
+        raise UserError(tr("There is no exchange session number {id}.", id=session_id))
+    builder = Builder(settings)
+    memo = _Memo(builder, session, session_materials(db, session_id))
+    memo.write()
+    if session.photos:
+        builder.page_break()
+        builder.paragraph(thai("Photos of the exchange session"), size=LABEL_PT, bold=True,
+                          align=WD_ALIGN_PARAGRAPH.CENTER)
+        builder.paragraph(f"{session.topic} {format_date(session.held_on, lang='th')}",
+                          align=WD_ALIGN_PARAGRAPH.CENTER)
+        builder.paragraph("")
+        add_photo_grid(builder, photo_items(db, session), progress=_counter(progress, len(session.photos)))
+    builder.page_numbers()
+    return builder.save(out)
+
+
+class _Memo:
+    def __init__(self, builder: Builder, session, materials):
+        self.b, self.session, self.materials = builder, session, materials
+        section = builder.doc.sections[0]
+        self.width = Emu(section.page_width - section.left_margin - section.right_margin)
+        self.agency = builder.settings.agency_name
+
+    def write(self) -> None:
+        self.heading()
+        self.label_line([("Memo: government agency", self.agency)])
+        self.label_line([("Memo: ref.", ""), ("Memo: date", format_date(date.today(), lang="th"))])
+        self.label_line([("Memo: subject", self.subject())])
+        self.to_line()
+        self.body()
+        self.signature()
+
+    # the head of the memo -----------------------------------------------------------------------
+    def heading(self) -> None:
+        table = self.b.doc.add_table(rows=1, cols=3)
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        set_widths(table, [EMBLEM_CM, self.width.cm - 2 * EMBLEM_CM, EMBLEM_CM])
+        emblem, title, _right = table.rows[0].cells
+        row = table.rows[0]
+        row.height, row.height_rule = Cm(EMBLEM_CM), WD_ROW_HEIGHT_RULE.AT_LEAST
+        self.emblem(emblem)
+        title.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
+        self.b.run(title.paragraphs[0], thai("Memorandum (heading)"), size=HEADING_PT, bold=True)
+        title.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+    def emblem(self, cell) -> None:
+        paragraph = cell.paragraphs[0]
+        _frame(cell, dashed=not self.b.emblem)
+        if self.b.emblem:
+            paragraph.add_run().add_picture(io.BytesIO(self.b.emblem), height=Cm(EMBLEM_CM))
+            return
+        # No Garuda artwork is shipped: a dashed 1.5 cm frame marks where the office prints it.
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        self.b.run(paragraph, thai("Emblem space"), size=10)
+
+    def label_line(self, pairs: list[tuple[str, str]]) -> None:
+        """``ส่วนราชการ  สำนักงานเขตบางนา ........``: each label bold 20 pt, its value, dots to the next stop."""
+        paragraph = self.b.paragraph()
+        stops = self._stops(len(pairs))
+        for position in stops:
+            paragraph.paragraph_format.tab_stops.add_tab_stop(position, _align(position, stops[-1]),
+                                                              WD_TAB_LEADER.DOTS)
+        for label, value in pairs:
+            self.b.run(paragraph, thai(label), size=LABEL_PT, bold=True)
+            self.b.run(paragraph, f"  {value}" if value else "  ")
+            self.b.run(paragraph, "\t")
+
+    def _stops(self, count: int) -> list:
+        if count == 1:
+            return [self.width]
+        return [Cm(8.0), self.width]
+
+    def subject(self) -> str:
+        return thai("Report on the knowledge exchange with {partners}",
+                    partners=partner_text(self.session) or thai("another agency"))
+
+    def to_line(self) -> None:
+        director = thai("Director of {agency}", agency=self.b.settings.agency_short or self.agency)
+        paragraph = self.b.paragraph()
+        paragraph.paragraph_format.space_before = Pt(6)
+        self.b.run(paragraph, thai("Memo: to"))
+        self.b.run(paragraph, f"  {director}")
+
+    # the body -----------------------------------------------------------------------------------
+    def body(self) -> None:
+        s = self.session
+        place = thai(" at {place}", place=s.place) if s.place else ""
+        self.para(thai("In accordance with indicator 4.1, the success of becoming a learning organisation, "
+                       "{agency} held a cross-agency knowledge exchange with {partners} on the topic "
+                       "“{topic}” on {when}{place}. The details are as follows.",
+                       agency=self.agency, partners=partner_text(s) or thai("another agency"),
+                       topic=s.topic, when=date_time_text(s), place=place), space_before=6)
+        self.numbered(1, thai("Purpose of the session"), [s.agenda] if s.agenda else
+                      [thai("To exchange knowledge and good practice on “{topic}”.", topic=s.topic)])
+        self.numbered(2, thai("Participants of the session"), [headcount_text(s)] + self.participants())
+        learned = [thai("What {agency} learned: {text}", agency=self.b.settings.agency_short or self.agency,
+                        text=s.learnings_ours)] if s.learnings_ours else []
+        if s.learnings_theirs:
+            learned.append(thai("What the partner agencies learned: {text}", text=s.learnings_theirs))
+        self.numbered(3, thai("Key learnings of the session"), learned or [thai("None recorded.")])
+        self.numbered(4, thai("Follow-up actions"), [s.follow_up] if s.follow_up else [thai("None recorded.")])
+        self.numbered(5, thai("Knowledge stored in the learning corner"), self.stored())
+        self.para(thai("For your information."), space_before=12)
+
+    def participants(self) -> list[str]:
+        lines = participant_lines(self.session)
+        if not lines or len(lines) > MAX_LISTED_PARTICIPANTS:
+            return []
+        return [f"({i}) {line}" for i, line in enumerate(lines, 1)]
+
+    def stored(self) -> list[str]:
+        if not self.materials:
+            return [thai("None stored yet.")]
+        return [f"- {m.code} {m.title}" for m in self.materials]
+
+    def numbered(self, number: int, title: str, lines: list[str]) -> None:
+        self.para(f"{number}. {title}", bold=True, space_before=6)
+        for line in lines:
+            for part in str(line).splitlines() or [""]:
+                if part.strip():
+                    self.para(part.strip())
+
+    def para(self, text: str, bold: bool | None = None, space_before: float = 0):
+        paragraph = self.b.paragraph(text, bold=bold)
+        paragraph.paragraph_format.first_line_indent = Cm(INDENT_CM)
+        paragraph.paragraph_format.space_before = Pt(space_before)
+        return paragraph
+
+    # the signature ------------------------------------------------------------------------------
+    def signature(self) -> None:
+        for _i in range(3):
+            self.b.paragraph("")
+        for text in ("(" + "." * 45 + ")", thai("Signer's position") + " " + "." * 40):
+            paragraph = self.b.paragraph(text, align=WD_ALIGN_PARAGRAPH.CENTER)
+            paragraph.paragraph_format.left_indent = Cm(SIGNATURE_INDENT_CM)
+
+
+def _align(position, last) -> WD_TAB_ALIGNMENT:
+    return WD_TAB_ALIGNMENT.RIGHT if position == last else WD_TAB_ALIGNMENT.LEFT
+
+
+def _frame(cell, dashed: bool) -> None:
+    """No inner margins (the emblem fills its 1.5 cm); a dashed border when the emblem is missing.
+    tcBorders and tcMar are appended in the order CT_TcPr requires (after tcW, before vAlign)."""
+    tcpr = cell._tc.get_or_add_tcPr()
+    if dashed:
+        borders = OxmlElement("w:tcBorders")
+        for side in ("top", "left", "bottom", "right"):
+            edge = OxmlElement(f"w:{side}")
+            for name, value in (("w:val", "dashed"), ("w:sz", "6"), ("w:space", "0"), ("w:color", "808080")):
+                edge.set(qn(name), value)
+            borders.append(edge)
+        tcpr.append(borders)
+    margins = OxmlElement("w:tcMar")
+    for side in ("top", "left", "bottom", "right"):
+        edge = OxmlElement(f"w:{side}")
+        edge.set(qn("w:w"), "0")
+        edge.set(qn("w:type"), "dxa")
+        margins.append(edge)
+    tcpr.append(margins)
+
+
+def _counter(progress, total: int):
+    state = {"done": 0}
+
+    def step() -> None:
+        state["done"] += 1
+        report(progress, state["done"], total, thai("Writing the memo…"))
+    return step
