@@ -1,0 +1,254 @@
+"""Backups and restore with SQLite's online backup API.
+
+A backup is a consistent snapshot even while the window has the database open and is writing: SQLite
+copies the pages of one committed state. Backups go to ``<database folder>/backups/`` as
+``<stem>-YYYYMMDD-HHMMSS[-reason].db``, written to a temporary file first and renamed when complete, so a
+power cut never leaves a half backup under a real name. Automatic backups (daily at start, before a
+migration, a restore and an import) keep the newest N (the ``backups_kept`` setting).
+
+Restore checks the chosen file first (SQLite header, ours, not from a newer version, integrity_check),
+backs up the current database, then copies the chosen file into it with the backup API: one SQLite
+transaction, so the database is either wholly the old one or wholly the restored one, and the -wal file
+of the live database stays consistent with it.
+
+The format is a plain .db snapshot; a later "everything in one file" backup (attachments inside a .zip)
+adds its own writer and reader beside ``make_backup`` and ``restore``, chosen by the file's suffix.
+"""
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from lo_desktop.core.errors import UserError
+from lo_desktop.i18n import tr
+
+FOLDER = "backups"
+DEFAULT_KEEP = 10
+NAME = re.compile(r"^(?P<stem>.+)-(?P<date>\d{8})-(?P<time>\d{6})(?:-(?P<n>\d+))?(?:-(?P<reason>[a-z-]+))?\.db$")
+PART_PREFIX = ".part-"
+
+
+@dataclass
+class BackupInfo:
+    path: Path
+    taken_at: datetime  # local time, from the file name
+    reason: str
+    size: int
+
+
+def backups_dir(db_file: Path) -> Path:
+    return Path(db_file).parent / FOLDER
+
+
+def make_backup(db_file: str | Path, reason: str = "", out: str | Path | None = None,
+                keep: int | None = None) -> Path:
+    """Snapshot ``db_file`` into the backups folder (or ``out``); rotate to ``keep`` when given."""
+    db_file = Path(db_file)
+    if not db_file.is_file():
+        raise UserError(tr("The database “{path}” does not exist.", path=db_file))
+    target = Path(out).expanduser() if out else _new_name(db_file, reason)
+    _snapshot(db_file, target)
+    if keep is not None and out is None:
+        rotate(db_file, keep)
+    return target
+
+
+def _new_name(db_file: Path, reason: str) -> Path:
+    folder = backups_dir(db_file)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    suffix = f"-{reason}" if reason else ""
+    path, n = folder / f"{db_file.stem}-{stamp}{suffix}.db", 1
+    while path.exists():  # two backups within one second (a restore right after a backup)
+        n += 1
+        path = folder / f"{db_file.stem}-{stamp}-{n}{suffix}.db"
+    return path
+
+
+def _snapshot(db_file: Path, target: Path) -> None:
+    """Copy with the backup API into a temporary file beside ``target``, then rename it into place."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(tr("Cannot create the folder “{folder}”: {reason}", folder=target.parent,
+                           reason=exc.strerror)) from exc
+    part = target.with_name(PART_PREFIX + target.name)
+    try:
+        _copy_pages(db_file, part)
+        _fsync(part)
+        os.replace(part, target)
+    except sqlite3.Error as exc:
+        raise UserError(_backup_failed(target, exc)) from exc
+    except OSError as exc:
+        raise UserError(tr("Cannot write the backup “{path}”: {reason}", path=target,
+                           reason=exc.strerror or exc)) from exc
+    finally:
+        part.unlink(missing_ok=True)
+
+
+def _copy_pages(source: Path, target: Path) -> None:
+    target.unlink(missing_ok=True)
+    src = sqlite3.connect(str(source), timeout=30)
+    try:
+        dst = sqlite3.connect(str(target))
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode = DELETE")  # one self-contained file, no -wal beside it
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
+def _fsync(path: Path) -> None:
+    with open(path, "rb+") as f:
+        os.fsync(f.fileno())
+
+
+def _backup_failed(target: Path, exc: Exception) -> str:
+    text = str(exc).lower()
+    if "full" in text:
+        return tr("Cannot write the backup “{path}”: the disk is full. Free some space.", path=target)
+    if "locked" in text or "busy" in text:
+        return tr("Cannot back up now: another program is writing to the database. Try again in a moment.")
+    return tr("Cannot write the backup “{path}”: {reason}", path=target, reason=exc)
+
+
+# ---------------------------------------------------------------- listing and rotation
+
+def list_backups(db_file: str | Path) -> list[BackupInfo]:
+    """The backups of ``db_file`` in its backups folder, newest first."""
+    db_file = Path(db_file)
+    folder = backups_dir(db_file)
+    found = []
+    for path in folder.glob(f"{glob_escape(db_file.stem)}-*.db") if folder.is_dir() else []:
+        match = NAME.match(path.name)
+        if match and match["stem"] == db_file.stem:
+            taken = datetime.strptime(match["date"] + match["time"], "%Y%m%d%H%M%S")
+            stat = path.stat()
+            order = (taken, int(match["n"] or 1), stat.st_mtime_ns)  # names alike within one second
+            found.append((order, BackupInfo(path, taken, match["reason"] or "", stat.st_size)))
+    return [info for _order, info in sorted(found, key=lambda f: f[0], reverse=True)]
+
+
+def glob_escape(text: str) -> str:
+    return re.sub(r"([*?\[])", r"[\1]", text)
+
+
+def rotate(db_file: str | Path, keep: int) -> list[Path]:
+    """Delete all but the newest ``keep`` backups (at least one is always kept); returns the removed."""
+    removed = []
+    for info in list_backups(db_file)[max(1, keep):]:
+        try:
+            info.path.unlink()
+            removed.append(info.path)
+        except OSError:
+            pass  # in use by a viewer right now: the next rotation removes it
+    return removed
+
+
+def daily_backup(db_file: str | Path, keep: int = DEFAULT_KEEP) -> Path | None:
+    """The first start of each day backs the database up; None when today's backup exists already."""
+    db_file = Path(db_file)
+    if not db_file.is_file() or db_file.stat().st_size == 0:
+        return None
+    today = datetime.now().date()
+    if any(info.taken_at.date() == today for info in list_backups(db_file)):
+        return None
+    return make_backup(db_file, "daily", keep=keep)
+
+
+def kept_setting(db_file: Path) -> int:
+    """``backups_kept`` read without opening the database for writing (it may be about to migrate)."""
+    import json
+
+    try:
+        ro = sqlite3.connect(f"{Path(db_file).resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            row = ro.execute("SELECT value FROM settings WHERE key = 'backups_kept'").fetchone()
+        finally:
+            ro.close()
+        return max(1, int(json.loads(row[0]))) if row else DEFAULT_KEEP
+    except (sqlite3.Error, ValueError, TypeError):
+        return DEFAULT_KEEP
+
+
+def before_migrate(db_file: Path) -> None:
+    """The ``open_database`` hook: a backup of the old version before its schema changes."""
+    make_backup(db_file, "before-migrate", keep=kept_setting(db_file))
+
+
+def backup_before(db, reason: str) -> Path | None:
+    """Back up an open database before ``reason`` ("import", …); None for an in-memory database."""
+    from lo_desktop.core.db import db_path
+    from lo_desktop.settings import load_settings
+
+    path = db_path(db)
+    if path is None:
+        return None
+    return make_backup(path, reason, keep=max(1, load_settings(db).backups_kept))
+
+
+# ---------------------------------------------------------------- restore
+
+def verify_candidate(candidate: str | Path) -> Path:
+    """Refuse a file that is not a healthy lo-desktop database this version can open."""
+    from lo_desktop.core.db import inspect_existing
+
+    candidate = Path(candidate).expanduser()
+    if not candidate.is_file():
+        raise UserError(tr("The file “{path}” does not exist.", path=candidate))
+    if candidate.suffix.lower() == ".zip":
+        raise UserError(tr("“{name}” is a full backup (.zip); this version restores .db backups.",
+                           name=candidate.name))
+    inspect_existing(candidate)
+    try:
+        ro = sqlite3.connect(f"{candidate.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            result = [r[0] for r in ro.execute("PRAGMA integrity_check(5)")]
+        finally:
+            ro.close()
+    except sqlite3.DatabaseError as exc:
+        raise UserError(tr("“{name}” is damaged and cannot be restored ({reason}).",
+                           name=candidate.name, reason=exc)) from exc
+    if result != ["ok"]:
+        raise UserError(tr("“{name}” is damaged and cannot be restored ({reason}).",
+                           name=candidate.name, reason="; ".join(result)))
+    return candidate
+
+
+def restore(candidate: str | Path, db_file: str | Path, keep: int | None = None) -> Path | None:
+    """Replace the database with a backup; returns the backup made of the current database first.
+
+    The database may be open elsewhere in this process (the window): the copy is one SQLite write
+    transaction into it, which other connections see as an ordinary commit.
+    """
+    candidate, db_file = verify_candidate(candidate), Path(db_file)
+    if db_file.exists() and candidate.resolve() == db_file.resolve():
+        raise UserError(_same_file_message())
+    keep = keep if keep is not None else (kept_setting(db_file) if db_file.exists() else DEFAULT_KEEP)
+    saved = make_backup(db_file, "before-restore") if db_file.is_file() else None
+    _copy_into(candidate, db_file)
+    rotate(db_file, max(keep, 2))  # never rotate away the backup just made
+    return saved
+
+
+def _copy_into(candidate: Path, db_file: Path) -> None:
+    src = sqlite3.connect(f"{candidate.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(str(db_file), timeout=30)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    except sqlite3.Error as exc:
+        raise UserError(_backup_failed(db_file, exc)) from exc
+    finally:
+        src.close()
+
+
+def _same_file_message() -> str:
+    return tr("That file is the database itself; choose a backup to restore.")

@@ -1,0 +1,148 @@
+"""History of every change to materials, exchange sessions and channels.
+
+SQL triggers write the history, so no writer can forget it: the window, the command line, an import, even
+someone editing the file with another SQLite tool. Each row says what changed (entity and id), how
+(created, updated, deleted = moved to the Trash, restored, purged = gone for good), when (UTC) and, for
+updates, each changed field as ``{field: [old, new]}``. A purged record keeps its last values in its
+history, so nothing deleted for good is beyond recall.
+
+An import writes thousands of rows: their "created" entries cost one small insert each (measured in
+benchmarks/bench_history.py), and ``record_import`` adds one summary entry naming the file.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from lo_desktop.i18n import _, tr
+
+NOW_SQL = "strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now')"
+ACTIONS = ("created", "updated", "deleted", "restored", "purged", "imported")
+
+# Which fields each tracked table records. Frozen: migration 0004 builds its triggers from these;
+# tracking another field needs a new migration that recreates the triggers.
+TRACKED = {
+    "materials": ("material", (
+        "code", "title", "kind", "format", "source", "topic", "tags", "author", "year", "summary", "location",
+        "copies", "link", "status", "received_on", "origin", "deleted_at")),
+    "exchange_sessions": ("session", (
+        "held_on", "start_time", "end_time", "place", "host", "topic", "format", "agenda", "learnings_ours",
+        "learnings_theirs", "follow_up", "attendance_sha256", "attendance_name", "deleted_at")),
+    "channels": ("channel", (
+        "material_id", "channel", "distributed_on", "evidence_link", "evidence_sha256", "evidence_name",
+        "note")),
+}
+
+
+@dataclass
+class Change:
+    id: int
+    entity: str
+    entity_id: int
+    action: str
+    changed_at: str  # ISO 8601, UTC
+    changes: dict  # field -> [old, new]; for "imported": {"count": n, "file": name}
+
+
+# ---------------------------------------------------------------- schema (used by migration 0004)
+
+def schema_statements() -> list[str]:
+    statements = [
+        """
+        CREATE TABLE history (
+            id INTEGER PRIMARY KEY,
+            entity TEXT NOT NULL,
+            entity_id INTEGER NOT NULL,
+            action TEXT NOT NULL,
+            changed_at TEXT NOT NULL,
+            changes TEXT
+        )
+        """,
+        "CREATE INDEX history_entity ON history(entity, entity_id)",
+    ]
+    for table, (entity, fields) in TRACKED.items():
+        statements += trigger_statements(table, entity, fields)
+    return statements
+
+
+def trigger_statements(table: str, entity: str, fields: tuple[str, ...]) -> list[str]:
+    insert = "INSERT INTO history(entity, entity_id, action, changed_at, changes) VALUES"
+    changed = " OR ".join(f"old.{f} IS NOT new.{f}" for f in fields)
+    diff = ", ".join(f"'{f}', CASE WHEN old.{f} IS NOT new.{f} THEN json_array(old.{f}, new.{f}) END"
+                     for f in fields)
+    last_values = ", ".join(f"'{f}', json_array(old.{f}, NULL)" for f in fields)
+    action = "'updated'"
+    if "deleted_at" in fields:
+        action = ("CASE WHEN old.deleted_at IS NULL AND new.deleted_at IS NOT NULL THEN 'deleted' "
+                  "WHEN old.deleted_at IS NOT NULL AND new.deleted_at IS NULL THEN 'restored' "
+                  "ELSE 'updated' END")
+    return [
+        f"""CREATE TRIGGER history_{table}_insert AFTER INSERT ON {table} BEGIN
+            {insert} ('{entity}', new.id, 'created', {NOW_SQL}, NULL);
+        END""",
+        # json_patch onto {} drops the NULL members, leaving only the fields that changed.
+        f"""CREATE TRIGGER history_{table}_update AFTER UPDATE ON {table} WHEN {changed} BEGIN
+            {insert} ('{entity}', new.id, {action}, {NOW_SQL}, json_patch('{{}}', json_object({diff})));
+        END""",
+        f"""CREATE TRIGGER history_{table}_delete AFTER DELETE ON {table} BEGIN
+            {insert} ('{entity}', old.id, 'purged', {NOW_SQL}, json_object({last_values}));
+        END""",
+    ]
+
+
+# ---------------------------------------------------------------- reading and writing
+
+def history_of(db, entity: str, entity_id: int) -> list[Change]:
+    """Every change of one record, newest first."""
+    rows = db.execute(
+        "SELECT id, entity, entity_id, action, changed_at, changes FROM history "
+        "WHERE entity = ? AND entity_id = ? ORDER BY id DESC", [entity, entity_id]).fetchall()
+    return [_change(row) for row in rows]
+
+
+def recent(db, limit: int = 200) -> list[Change]:
+    rows = db.execute("SELECT id, entity, entity_id, action, changed_at, changes FROM history "
+                      "ORDER BY id DESC LIMIT ?", [limit]).fetchall()
+    return [_change(row) for row in rows]
+
+
+def _change(row) -> Change:
+    return Change(row[0], row[1], row[2], row[3], row[4], json.loads(row[5]) if row[5] else {})
+
+
+def record_import(db, count: int, file_name: str) -> None:
+    """One summary entry for an import (each new material also has its own "created" entry)."""
+    db.execute(f"INSERT INTO history(entity, entity_id, action, changed_at, changes) "
+               f"VALUES ('import', 0, 'imported', {NOW_SQL}, ?)",
+               [json.dumps({"count": count, "file": file_name}, ensure_ascii=False)])
+
+
+def action_label(action: str) -> str:
+    labels = {"created": _("Created"), "updated": _("Changed"), "deleted": _("Moved to the Trash"),
+              "restored": _("Restored from the Trash"), "purged": _("Deleted for good"),
+              "imported": _("Imported")}
+    return labels.get(action, action)
+
+
+def describe(change: Change, field_label=lambda name: name) -> list[str]:
+    """The changed fields as lines a clerk reads: “Title: old → new”."""
+    if change.action == "imported":
+        return [tr("{count} materials from “{file}”", count=change.changes.get("count", 0),
+                   file=change.changes.get("file", ""))]
+    if change.action in ("created", "deleted", "restored"):
+        return []
+    lines = []
+    for name, pair in change.changes.items():
+        old, new = (list(pair) + [None, None])[:2]
+        if change.action == "purged":
+            if old not in (None, ""):
+                lines.append(f"{field_label(name)}: {_shown(old)}")
+        else:
+            lines.append(f"{field_label(name)}: {_shown(old)} → {_shown(new)}")
+    return lines
+
+
+def _shown(value) -> str:
+    if value is None or value == "":
+        return _("(empty)")
+    return str(value)
