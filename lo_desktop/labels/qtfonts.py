@@ -1,0 +1,89 @@
+"""The label font (bundled Sarabun) and its metrics, for the Qt painter.
+
+Widths are measured once per text at a 1000-pixel reference size without hinting and scaled: outline
+fonts scale linearly, so fitting a title tries many sizes for the price of one measurement.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from functools import lru_cache
+
+from PySide6.QtGui import QFont, QFontMetricsF, QGuiApplication
+
+FAMILY = "Sarabun"
+REFERENCE_PX = 1000
+
+
+def ensure_app() -> None:
+    """Fonts need a QGuiApplication; the command line has none (and maybe no display)."""
+    if QGuiApplication.instance() is not None:
+        return
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    ensure_app.app = QGuiApplication(sys.argv[:1])
+
+
+@lru_cache(maxsize=1)
+def register() -> str:
+    """Register the bundled Sarabun (through the window's font module where it exists); the family."""
+    ensure_app()
+    try:
+        from lo_desktop.ui.fonts import register_fonts
+    except ImportError:
+        register_fonts = _register_own
+    families = register_fonts()
+    return FAMILY if FAMILY in families else QFont().family()
+
+
+def _register_own() -> list[str]:
+    import fontpkg_sarabun
+    from PySide6.QtGui import QFontDatabase
+
+    families = []
+    for style in ("Regular", "Bold"):
+        font_id = QFontDatabase.addApplicationFont(str(fontpkg_sarabun.ROOT / "files" / f"Sarabun-{style}.ttf"))
+        families += QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    return families
+
+
+def label_font(size_mm: float, bold: bool = False) -> QFont:
+    """A font whose em is ``size_mm`` on any device (point sizes follow the device's resolution)."""
+    font = QFont(register())
+    font.setPointSizeF(size_mm / 25.4 * 72)
+    font.setBold(bold)
+    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    font.setKerning(True)
+    return font
+
+
+class QtMetrics:
+    """Text measures in mm for the layout (see lo_desktop.labels.layout.Metrics)."""
+
+    def __init__(self):
+        self._metrics = {bold: QFontMetricsF(self._reference(bold)) for bold in (False, True)}
+        regular = self._metrics[False]
+        self.ascent_ratio = regular.ascent() / REFERENCE_PX
+        self.height_ratio = (regular.ascent() + regular.descent()) / REFERENCE_PX
+        self._widths: dict[tuple[str, bool], float] = {}
+
+    @staticmethod
+    def _reference(bold: bool) -> QFont:
+        font = QFont(register())
+        font.setPixelSize(REFERENCE_PX)
+        font.setBold(bold)
+        font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+        return font
+
+    def width(self, text: str, size: float, bold: bool = False) -> float:
+        key = (text, bold)
+        advance = self._widths.get(key)
+        if advance is None:
+            advance = self._widths[key] = self._metrics[bold].horizontalAdvance(text) / REFERENCE_PX
+        return advance * size
+
+    def line_height(self, size: float) -> float:
+        return self.height_ratio * size
+
+    def ascent(self, size: float) -> float:
+        return self.ascent_ratio * size
