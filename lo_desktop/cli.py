@@ -13,7 +13,7 @@ from pathlib import Path
 
 from lo_desktop import __version__
 
-COMMAND_MODULES = ["catalog", "indicator"]
+COMMAND_MODULES = ["catalog", "indicator", "reports", "lending", "labels", "safety"]
 
 
 class Context:
@@ -34,14 +34,26 @@ class Context:
     @property
     def db(self):
         if self._db is None:
+            from lo_desktop.core.backup import before_migrate
             from lo_desktop.core.db import open_database
 
-            self._db = open_database(self.db_path)
+            self._db = open_database(self.db_path, before_migrate=before_migrate)
+            self._daily_backup()
             if self.args.demo:
                 from lo_desktop.core.sample import load_demo
 
                 load_demo(self._db)
         return self._db
+
+    def _daily_backup(self) -> None:
+        """The first use of the day backs the database up; a failure is said, and the work goes on."""
+        from lo_desktop.core.backup import daily_backup
+        from lo_desktop.core.errors import UserError
+
+        try:
+            daily_backup(self.db_path, keep=self.settings.backups_kept)
+        except UserError as exc:
+            print(f"lo-desktop: {exc}", file=sys.stderr)
 
     @property
     def settings(self):
