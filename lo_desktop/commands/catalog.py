@@ -127,6 +127,13 @@ def run_import(args, ctx) -> int:
         print(tr("Nothing was imported: fix the rows above, or use --skip-invalid to import only the good rows."),
               file=sys.stderr)
         return 1
+    from pathlib import Path
+
+    from lo_desktop.core.backup import backup_before
+    from lo_desktop.core.history import record_import
+
+    backup_before(ctx.db, "import")
     count = import_rows(ctx.db, check, skip_invalid=True, pattern=ctx.settings.code_pattern)
+    record_import(ctx.db, count, Path(args.file).name)
     print(tr("Imported {count} materials.", count=count))
     return 0

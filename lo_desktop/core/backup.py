@@ -38,6 +38,7 @@ class BackupInfo:
     taken_at: datetime  # local time, from the file name
     reason: str
     size: int
+    number: int = 1  # the order of backups taken within the same second
 
 
 def backups_dir(db_file: Path) -> Path:
@@ -61,11 +62,11 @@ def _new_name(db_file: Path, reason: str) -> Path:
     folder = backups_dir(db_file)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     suffix = f"-{reason}" if reason else ""
-    path, n = folder / f"{db_file.stem}-{stamp}{suffix}.db", 1
-    while path.exists():  # two backups within one second (a restore right after a backup)
-        n += 1
-        path = folder / f"{db_file.stem}-{stamp}-{n}{suffix}.db"
-    return path
+    # Several backups within one second (a restore right after a backup) are numbered in order.
+    same_second = [i for i in list_backups(db_file) if i.taken_at.strftime("%Y%m%d-%H%M%S") == stamp]
+    n = max((i.number for i in same_second), default=0) + 1
+    counter = f"-{n}" if n > 1 else ""
+    return folder / f"{db_file.stem}-{stamp}{counter}{suffix}.db"
 
 
 def _snapshot(db_file: Path, target: Path) -> None:
@@ -128,10 +129,8 @@ def list_backups(db_file: str | Path) -> list[BackupInfo]:
         match = NAME.match(path.name)
         if match and match["stem"] == db_file.stem:
             taken = datetime.strptime(match["date"] + match["time"], "%Y%m%d%H%M%S")
-            stat = path.stat()
-            order = (taken, int(match["n"] or 1), stat.st_mtime_ns)  # names alike within one second
-            found.append((order, BackupInfo(path, taken, match["reason"] or "", stat.st_size)))
-    return [info for _order, info in sorted(found, key=lambda f: f[0], reverse=True)]
+            found.append(BackupInfo(path, taken, match["reason"] or "", path.stat().st_size, int(match["n"] or 1)))
+    return sorted(found, key=lambda i: (i.taken_at, i.number), reverse=True)
 
 
 def glob_escape(text: str) -> str:

@@ -112,9 +112,10 @@ def _change(row) -> Change:
 
 def record_import(db, count: int, file_name: str) -> None:
     """One summary entry for an import (each new material also has its own "created" entry)."""
-    db.execute(f"INSERT INTO history(entity, entity_id, action, changed_at, changes) "
-               f"VALUES ('import', 0, 'imported', {NOW_SQL}, ?)",
-               [json.dumps({"count": count, "file": file_name}, ensure_ascii=False)])
+    with db.atomic():
+        db.execute(f"INSERT INTO history(entity, entity_id, action, changed_at, changes) "
+                   f"VALUES ('import', 0, 'imported', {NOW_SQL}, ?)",
+                   [json.dumps({"count": count, "file": file_name}, ensure_ascii=False)])
 
 
 def action_label(action: str) -> str:

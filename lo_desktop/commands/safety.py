@@ -1,0 +1,127 @@
+"""Data-safety commands: backup, restore, check, history."""
+from __future__ import annotations
+
+import sys
+
+from lo_desktop.i18n import _, tr
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser("backup", help="back up the database (into its backups folder, or FILE)")
+    p.add_argument("--out", metavar="FILE", help="write the backup to FILE instead")
+    p.set_defaults(func=run_backup)
+    p = subparsers.add_parser("restore", help="replace the database with a backup (the current one is backed up)")
+    p.add_argument("file")
+    p.set_defaults(func=run_restore)
+    p = subparsers.add_parser("backups", help="list the backups of the database")
+    p.set_defaults(func=run_list_backups)
+    p = subparsers.add_parser("check", help="check the database and its stored files")
+    p.add_argument("--relink-from", metavar="FOLDER", help="look for missing files in FOLDER and put them back")
+    p.add_argument("--remove-orphans", action="store_true", help="delete stored files no record uses")
+    p.add_argument("--rebuild-search", action="store_true", help="rebuild the search index")
+    p.set_defaults(func=run_check)
+    p = subparsers.add_parser("history", help="show the changes of one material (by code), or the latest")
+    p.add_argument("code", nargs="?")
+    p.set_defaults(func=run_history)
+
+
+def run_backup(args, ctx) -> int:
+    from lo_desktop.core.backup import make_backup
+
+    ctx.db  # opens (and migrates) the database first, so a backup is always of a current database
+    path = make_backup(ctx.db_path, "manual" if not args.out else "", out=args.out,
+                       keep=ctx.settings.backups_kept)
+    print(tr("Backed up to {path}.", path=path))
+    return 0
+
+
+def run_restore(args, ctx) -> int:
+    from lo_desktop.core.backup import restore
+    from lo_desktop.core.lock import DatabaseLock
+
+    with DatabaseLock(ctx.db_path):  # refuse while the window has the database open
+        saved = restore(args.file, ctx.db_path)
+    if saved:
+        print(tr("The database before the restore was backed up to {path}.", path=saved))
+    print(tr("Restored {path} from {backup}.", path=ctx.db_path, backup=args.file))
+    return 0
+
+
+def run_list_backups(args, ctx) -> int:
+    from lo_desktop.core.backup import list_backups
+    from lo_desktop.core.thaidate import format_date
+
+    backups = list_backups(ctx.db_path)
+    for info in backups:
+        when = f"{format_date(info.taken_at.date())} {info.taken_at:%H:%M:%S}"
+        print(f"{when}\t{reason_label(info.reason)}\t{info.size // 1024:,} KB\t{info.path}")
+    print(tr("{count} backups", count=len(backups)), file=sys.stderr)
+    return 0
+
+
+def reason_label(reason: str) -> str:
+    labels = {"daily": _("Daily"), "manual": _("Manual"), "before-migrate": _("Before an upgrade"),
+              "before-restore": _("Before a restore"), "import": _("Before an import")}
+    return labels.get(reason, reason)
+
+
+def run_check(args, ctx) -> int:
+    from lo_desktop.core import integrity
+
+    db = ctx.db
+    if args.relink_from:
+        print(tr("{count} missing files found and put back.", count=integrity.relink_from_folder(db, args.relink_from)))
+    if args.rebuild_search:
+        integrity.rebuild_search(db)
+        print(_("The search index was rebuilt."))
+    if args.remove_orphans:
+        print(tr("{count} orphaned files removed.", count=integrity.remove_orphans(db)))
+    report = integrity.check(db)
+    for problem in report.problems:
+        print(f"- {problem.text}{_repair_hint(problem.repair)}")
+    print(report.summary())
+    return 0 if report.ok else 1
+
+
+def _repair_hint(repair: str) -> str:
+    hints = {"relink": _(" (repair: check --relink-from FOLDER)"),
+             "remove_orphan": _(" (repair: check --remove-orphans)"),
+             "rebuild_search": _(" (repair: check --rebuild-search)"),
+             "restore_backup": _(" (repair: restore a backup)")}
+    return hints.get(repair, "")
+
+
+def run_history(args, ctx) -> int:
+    from lo_desktop.core import history
+    from lo_desktop.core.catalog import get_material
+    from lo_desktop.core.errors import UserError
+
+    if args.code:
+        material = get_material(ctx.db, args.code, include_deleted=True)
+        if material is None:
+            raise UserError(tr("There is no material with the code {code}.", code=args.code))
+        changes = history.history_of(ctx.db, "material", material.id)
+    else:
+        changes = history.recent(ctx.db, 50)
+    for change in changes:
+        print(f"{change_time(change.changed_at)}\t{history.action_label(change.action)}\t"
+              f"{change.entity} {change.entity_id}")
+        for line in history.describe(change, field_label):
+            print(f"\t{line}")
+    return 0
+
+
+def change_time(stamp: str) -> str:
+    """A stored UTC time as the clerk's local Buddhist-Era date and time."""
+    from datetime import datetime
+
+    from lo_desktop.core.thaidate import format_date
+
+    when = datetime.fromisoformat(stamp).astimezone()
+    return f"{format_date(when.date())} {when:%H:%M}"
+
+
+def field_label(name: str) -> str:
+    from lo_desktop.core.transfer import COLUMNS
+
+    return _(COLUMNS[name]) if name in COLUMNS else name
