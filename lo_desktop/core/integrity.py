@@ -9,6 +9,8 @@ repair applies: re-link a moved file (``relink_from_folder``, ``relink_file``), 
 from __future__ import annotations
 
 import os
+import re
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +28,7 @@ FILE_REFERENCES = (
     ("channels", "evidence_sha256", "evidence_name", "id"),
 )
 SHOWN_LIMIT = 20
+SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 @dataclass
@@ -79,7 +82,10 @@ def _has_file_folder(db) -> bool:
 
 
 def _sqlite_problems(db) -> list[Problem]:
-    rows = [r[0] for r in db.execute(f"PRAGMA integrity_check({SHOWN_LIMIT})").fetchall()]
+    try:
+        rows = [r[0] for r in db.execute(f"PRAGMA integrity_check({SHOWN_LIMIT})").fetchall()]
+    except sqlite3.DatabaseError as exc:  # damaged past what integrity_check itself can read
+        rows = [str(exc)]
     if rows == ["ok"]:
         return []
     return [Problem("damaged", tr("The database file is damaged: {detail}", detail=text), "restore_backup")
@@ -113,15 +119,17 @@ def referenced_files(db) -> dict[str, str]:
 
 def _file_problems(db, referenced: dict[str, str], result: Report, progress) -> list[Problem]:
     problems = []
+    checked = 0
     for done, (sha, name) in enumerate(sorted(referenced.items()), 1):
-        path = stored_path(db, sha)
-        if not path.is_file():
+        path = stored_path(db, sha) if SHA256.fullmatch(sha) else None  # a forged hash never leaves the folder
+        if path is None or not path.is_file():
             problems.append(Problem("missing", tr("The file “{name}” is missing from the files folder.", name=name),
                                     "relink", sha, path))
         elif sha256_of(path) != sha:
             problems.append(Problem("changed", tr("The file “{name}” was changed or damaged in the files folder.",
                                                   name=name), "relink", sha, path))
-        result.files_checked = done
+        checked += path is not None
+        result.files_checked = checked
         report(progress, done, len(referenced), _("Checking stored files…"))
     return problems
 
