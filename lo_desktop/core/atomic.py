@@ -48,7 +48,23 @@ def _create_temp(target: Path) -> Path:
     except OSError as exc:
         raise _folder_error(exc, target) from None
     os.close(fd)
+    _copy_mode(Path(name), target)
     return Path(name)
+
+
+def _copy_mode(tmp: Path, target: Path) -> None:
+    """mkstemp makes a private file (0600); the result gets the old file's mode or the usual default."""
+    try:
+        mode = target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~_umask()
+        os.chmod(tmp, mode)
+    except OSError:
+        pass  # a file system without modes (FAT, some network shares): nothing to keep
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
 
 
 def _fill(tmp: Path, target: Path, write_fn) -> None:

@@ -66,13 +66,13 @@ def build_corner(db, photo_dir: Path, sessions: int = 2, photos_per_session: int
             index = number * photos_per_session + p
             path = photo_files[index] if photo_files else phone_photo(
                 photo_dir / f"s{number}p{p}.jpg", index, photo_size, sideways=(p % 2 == 1))
-            pics.append(store_photo(db, path, f"ภาพที่ {p + 1} การแลกเปลี่ยนเรียนรู้ Word 2013"))
+            pics.append(store_photo(db, path, f"ภาพที่ {p + 1} การแลกเปลี่ยนเรียนรู้ (Bang Na)"))
         made.append(save_session(db, _session(number, stored.id, pics)))
     return {"manual": manual, "km": km, "cop": cop, "sessions": made}
 
 
 def _session(number: int, material_id: int, photos: list[SessionPhoto]) -> ExchangeSession:
-    held = date(2013, 3, 15) + timedelta(days=14 * number)
+    held = date(2013, 3, 15) + timedelta(days=7 * number)  # 25 sessions fit in FY 2556
     people = [Participant("นายสมชาย ใจดี", "หัวหน้าฝ่ายเทศกิจ", "สำนักงานเขตบางนา"),
               Participant("นางสาวสุดา รักงาน", "นักพัฒนาสังคม", "สำนักงานเขตบางนา"),
               Participant("นายวิชัย มั่นคง", "หัวหน้าฝ่ายเทศกิจ", PARTNER)]

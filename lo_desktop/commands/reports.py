@@ -1,0 +1,87 @@
+"""Word documents from the command line: ``report kpi``, ``report session``, ``report catalog``."""
+from __future__ import annotations
+
+import sys
+
+from lo_desktop.i18n import _, tr
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("report", help="write a Word document (kpi, session, catalog)")
+    kinds = parser.add_subparsers(dest="report", metavar="KIND", required=True)
+    p = kinds.add_parser("kpi", help="indicator 4.1 evidence report for a fiscal year")
+    p.add_argument("--fy", help="BE fiscal year, e.g. 2556 (default: the current one)")
+    p.add_argument("--out", help="the .docx to write (default: indicator-4.1-FY.docx)")
+    p.set_defaults(func=run_kpi)
+    p = kinds.add_parser("session", help="memo (บันทึกข้อความ) for one exchange session")
+    p.add_argument("id", type=int, help="the session's number (see: lo-desktop sessions)")
+    p.add_argument("--out", help="the .docx to write (default: memo-session-ID.docx)")
+    p.set_defaults(func=run_session)
+    p = kinds.add_parser("catalog", help="register of the corner's materials")
+    p.add_argument("--out", help="the .docx to write (default: catalog-register.docx)")
+    p.add_argument("--search", default="", help="only materials matching this text")
+    for name in ("kind", "source", "format", "status", "location"):
+        p.add_argument(f"--{name}", help=f"only materials with this {name}")
+    p.add_argument("--fiscal-year", help="only materials received in this BE fiscal year")
+    p.add_argument("--qr", action="store_true", help="add a small QR code to every row")
+    p.set_defaults(func=run_catalog)
+
+
+def run_kpi(args, ctx) -> int:
+    from lo_desktop.core.kpi import judge
+    from lo_desktop.core.thaidate import parse_year, today_fiscal_year
+    from lo_desktop.reports.kpi_report import build_kpi_report
+
+    fy = parse_year(args.fy) if args.fy else today_fiscal_year()
+    path = build_kpi_report(ctx.db, ctx.settings, fy, args.out or f"indicator-4.1-{fy}.docx")
+    _saved(path)
+    indicator = judge(ctx.db, fy, ctx.settings)
+    if not indicator.met:
+        print(_("The indicator is not met yet; the report shows what is recorded. Still missing:"),
+              file=sys.stderr)
+        for component in indicator.components:
+            for gap in component.gaps:
+                print(f"  - {gap.text}", file=sys.stderr)
+    return 0
+
+
+def run_session(args, ctx) -> int:
+    from lo_desktop.reports.session_memo import build_session_memo
+
+    _saved(build_session_memo(ctx.db, ctx.settings, args.id, args.out or f"memo-session-{args.id}.docx"))
+    return 0
+
+
+def run_catalog(args, ctx) -> int:
+    from lo_desktop.reports.catalog_register import build_catalog_register
+
+    path = build_catalog_register(ctx.db, ctx.settings, args.out or "catalog-register.docx",
+                                  catalog_query(args), with_qr=args.qr)
+    _saved(path)
+    return 0
+
+
+def catalog_query(args):
+    """The search and filters a clerk gave, with vocabulary words read as keys (Thai or English)."""
+    from lo_desktop.core.errors import UserError
+    from lo_desktop.core.search import Query
+    from lo_desktop.core.thaidate import parse_year
+    from lo_desktop.core.vocab import key_for
+
+    filters = {}
+    for name in ("kind", "source", "format", "status"):
+        value = getattr(args, name)
+        if value:
+            key = key_for(name, value)
+            if key is None:
+                raise UserError(tr("Unknown value “{value}”.", value=value))
+            filters[name] = key
+    if args.location:
+        filters["location"] = args.location
+    if args.fiscal_year:
+        filters["fiscal_year"] = parse_year(args.fiscal_year)
+    return Query(text=args.search, filters=filters)
+
+
+def _saved(path) -> None:
+    print(tr("Saved “{path}”.", path=path))
