@@ -17,8 +17,13 @@ def _lazy(module: str, name: str):
 
 PAGES = [
     ("catalog", "Catalog", _lazy("lo_desktop.ui.catalog_page", "CatalogPage")),
+    ("dashboard", "Indicator 4.1", _lazy("lo_desktop.ui.dashboard_page", "DashboardPage")),
+    ("sessions", "Exchange sessions", _lazy("lo_desktop.ui.sessions_page", "SessionsPage")),
+    ("communities", "Communities of practice", _lazy("lo_desktop.ui.cop_page", "CommunitiesPage")),
+    ("lending", "Lending", _lazy("lo_desktop.ui.lending_page", "LendingPage")),
+    ("stocktake", "Stocktake", _lazy("lo_desktop.ui.stocktake_page", "StocktakePage")),
 ]
 
 # Modules whose ``install(window)`` adds menu actions and shortcuts once the main window exists
 # (the window calls each one after building its menus with ``window.add_menu_action``).
-INSTALLERS: list[str] = []
+INSTALLERS: list[str] = ["lo_desktop.ui.channels_widget"]
