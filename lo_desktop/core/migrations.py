@@ -67,37 +67,45 @@ def m0001_initial(db) -> None:
             value TEXT NOT NULL
         )
         """,
-        # Trigram FTS over the normalised search text (Thai digits and case folded), kept in step
-        # with the materials table by triggers so that no writer can forget it.
+        # Trigram FTS over the normalised search text (Thai digits and case folded) of the materials
+        # outside the Trash, kept in step by triggers so that no writer can forget it. Keeping the
+        # Trash out lets a search count its matches from the index alone.
         """
         CREATE VIRTUAL TABLE materials_fts USING fts5(
             search_text, content='materials', content_rowid='id', tokenize='trigram'
         )
         """,
         """
-        CREATE TRIGGER materials_fts_insert AFTER INSERT ON materials BEGIN
+        CREATE TRIGGER materials_fts_insert AFTER INSERT ON materials WHEN new.deleted_at IS NULL BEGIN
             INSERT INTO materials_fts(rowid, search_text) VALUES (new.id, new.search_text);
         END
         """,
         """
-        CREATE TRIGGER materials_fts_delete AFTER DELETE ON materials BEGIN
+        CREATE TRIGGER materials_fts_delete AFTER DELETE ON materials WHEN old.deleted_at IS NULL BEGIN
             INSERT INTO materials_fts(materials_fts, rowid, search_text)
             VALUES ('delete', old.id, old.search_text);
         END
         """,
         """
-        CREATE TRIGGER materials_fts_update AFTER UPDATE OF search_text ON materials BEGIN
+        CREATE TRIGGER materials_fts_unindex AFTER UPDATE OF search_text, deleted_at ON materials
+        WHEN old.deleted_at IS NULL BEGIN
             INSERT INTO materials_fts(materials_fts, rowid, search_text)
             VALUES ('delete', old.id, old.search_text);
+        END
+        """,
+        """
+        CREATE TRIGGER materials_fts_reindex AFTER UPDATE OF search_text, deleted_at ON materials
+        WHEN new.deleted_at IS NULL BEGIN
             INSERT INTO materials_fts(rowid, search_text) VALUES (new.id, new.search_text);
         END
         """,
+        # Live materials in code order, covering: a text search walks it instead of sorting matches.
+        "CREATE INDEX materials_live_code ON materials(deleted_at, code)",
         "CREATE INDEX materials_kind ON materials(kind)",
         "CREATE INDEX materials_source ON materials(source)",
         "CREATE INDEX materials_status ON materials(status)",
         "CREATE INDEX materials_location ON materials(location)",
         "CREATE INDEX materials_fiscal_year ON materials(fiscal_year)",
-        "CREATE INDEX materials_deleted ON materials(deleted_at)",
         "CREATE INDEX attachments_material ON attachments(material_id)",
         "CREATE INDEX attachments_sha256 ON attachments(sha256)",
     )

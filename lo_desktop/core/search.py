@@ -2,11 +2,13 @@
 
 Text is normalised the same way when stored and when searched (Thai digits folded to Arabic, case
 folded), so ๒๕๕๖ finds 2556. Each whitespace-separated term must occur: terms of 3+ code points use
-the FTS5 trigram index; shorter ones a LIKE on the base table. User text is always bound as a quoted
-string, never parsed as FTS syntax, so quotes, AND, NEAR(, * and - are taken literally.
+the FTS5 trigram index; shorter ones a substring scan (instr) of the base table's normalised text.
+User text is always bound as a quoted string, never parsed as FTS syntax, so quotes, AND, NEAR(, *
+and - are taken literally.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from lo_desktop.core.records import SEARCHED_FIELDS, Material
@@ -45,17 +47,22 @@ def terms(text: str) -> list[str]:
     return [t for t in normalize(text).split() if t]
 
 
-def where(query: Query) -> tuple[str, list]:
-    """SQL condition on ``materials`` (no alias) and its parameters."""
+def where(query: Query, walk_code_index: bool = False) -> tuple[str, list]:
+    """SQL condition on ``materials`` (no alias) and its parameters.
+
+    ``walk_code_index``: match ids with ``+id IN`` so SQLite walks the live-code index in order and
+    tests each id, instead of looking up every match and sorting them (10x faster for common words).
+    """
     clauses = ["deleted_at IS NOT NULL" if query.deleted else "deleted_at IS NULL"]
     params: list = []
-    for term in terms(query.text):
-        if len(term) >= 3:
-            clauses.append("id IN (SELECT rowid FROM materials_fts WHERE materials_fts MATCH ?)")
-            params.append('"' + term.replace('"', '""') + '"')
-        else:
-            clauses.append("search_text LIKE ? ESCAPE '\\'")
-            params.append("%" + _escape_like(term) + "%")
+    expression, short = fts_expression(query)
+    if expression:
+        member = "+id" if walk_code_index else "id"
+        clauses.append(f"{member} IN (SELECT rowid FROM materials_fts WHERE materials_fts MATCH ?)")
+        params.append(expression)
+    for term in short:
+        clauses.append("instr(search_text, ?) > 0")
+        params.append(term)
     for name, value in query.filters.items():
         if name in FILTER_FIELDS and value is not None:
             clauses.append(f"{name} = ?")
@@ -63,35 +70,49 @@ def where(query: Query) -> tuple[str, list]:
     return " AND ".join(clauses), params
 
 
-def _escape_like(term: str) -> str:
-    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+def fts_expression(query: Query) -> tuple[str, list[str]]:
+    """The trigram MATCH expression for terms of 3+ code points, and the terms left for a plain scan.
+
+    The Trash is not in the index (it is small), so all its terms are scanned.
+    """
+    long_terms = [t for t in terms(query.text) if len(t) >= 3 and not query.deleted]
+    short = [t for t in terms(query.text) if t not in long_terms]
+    return " AND ".join('"' + t.replace('"', '""') + '"' for t in long_terms), short
 
 
 def order_clause(order_by: str = "code", descending: bool = False) -> str:
     column = order_by if order_by in SORT_COLUMNS else "code"
     direction = "DESC" if descending else "ASC"
+    if column == "code":
+        return f"code {direction}"  # unique: its index gives the order without a sort
     # id breaks ties so that paging through a sorted result is stable.
     return f"{column} {direction}, id {direction}"
 
 
-def search_ids(db, query: Query, order_by: str = "code", descending: bool = False) -> list[int]:
-    """Every matching id in display order: cheap even for 100,000 rows, rows are fetched later."""
-    sql, params = where(query)
-    rows = db.execute(f"SELECT id FROM materials WHERE {sql} ORDER BY {order_clause(order_by, descending)}",
-                      params)
+def search_ids(db, query: Query, order_by: str = "code", descending: bool = False,
+               limit: int | None = None, offset: int = 0) -> list[int]:
+    """Matching ids in display order: cheap even for 100,000 rows, the rows are fetched later."""
+    sql, params = where(query, walk_code_index=order_by == "code" and not query.deleted)
+    page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
+    rows = db.execute(
+        f"SELECT id FROM materials WHERE {sql} ORDER BY {order_clause(order_by, descending)}{page}", params)
     return [r[0] for r in rows.fetchall()]
 
 
 def search(db, query: Query, order_by: str = "code", descending: bool = False,
            limit: int | None = None, offset: int = 0) -> list[Material]:
-    sql, params = where(query)
-    page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
-    cursor = db.execute(
-        f"SELECT * FROM materials WHERE {sql} ORDER BY {order_clause(order_by, descending)}{page}", params)
-    return [Material.from_row(row) for row in _dicts(cursor)]
+    # Order the narrow ids first, then read only the wide rows that are shown.
+    ids = search_ids(db, query, order_by, descending, limit, offset)
+    rows = fetch_by_ids(db, ids)
+    return [rows[i] for i in ids]
 
 
 def count(db, query: Query) -> int:
+    expression, short = fts_expression(query)
+    if expression and not short and not query.filters and not query.deleted:
+        # The index holds exactly the materials outside the Trash: it can count alone.
+        sql = "SELECT COUNT(*) FROM materials_fts WHERE materials_fts MATCH ?"
+        return db.execute(sql, [expression]).fetchone()[0]
     sql, params = where(query)
     return db.execute(f"SELECT COUNT(*) FROM materials WHERE {sql}", params).fetchone()[0]
 
@@ -106,13 +127,28 @@ def facet_counts(db, query: Query, name: str) -> dict:
     return {value: n for value, n in rows.fetchall()}
 
 
+def all_facet_counts(db, query: Query) -> dict[str, dict]:
+    """facet_counts for every filter field; one pass over the matches when no filter is set."""
+    if query.filters:
+        return {name: facet_counts(db, query, name) for name in FILTER_FIELDS}
+    sql, params = where(query)
+    rows = db.execute(f"SELECT {', '.join(FILTER_FIELDS)} FROM materials WHERE {sql}", params).fetchall()
+    counts = {name: Counter() for name in FILTER_FIELDS}
+    for row in rows:
+        for name, value in zip(FILTER_FIELDS, row):
+            counts[name][value] += 1
+    return {name: dict(sorted(c.items(), key=lambda kv: (kv[0] is None, str(kv[0])))) for name, c in counts.items()}
+
+
 def fetch_by_ids(db, ids: list[int]) -> dict[int, Material]:
     """Rows for a block of ids (the lazy table model asks for a screenful at a time)."""
-    if not ids:
-        return {}
-    marks = ",".join("?" * len(ids))
-    cursor = db.execute(f"SELECT * FROM materials WHERE id IN ({marks})", list(ids))
-    return {row["id"]: Material.from_row(row) for row in _dicts(cursor)}
+    found = {}
+    for start in range(0, len(ids), 500):  # stay under SQLite's limit on bound parameters
+        block = list(ids[start:start + 500])
+        marks = ",".join("?" * len(block))
+        cursor = db.execute(f"SELECT * FROM materials WHERE id IN ({marks})", block)
+        found.update((row["id"], Material.from_row(row)) for row in _dicts(cursor))
+    return found
 
 
 def _dicts(cursor):

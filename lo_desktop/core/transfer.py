@@ -38,7 +38,8 @@ SYNONYMS = {
     "คำสำคัญ": "tags", "วันที่รับ": "received_on", "date": "received_on", "แหล่งความรู้": "source",
 }
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_FILE_BYTES = {".csv": 250 * 1024 * 1024, ".txt": 250 * 1024 * 1024, ".xlsx": 50 * 1024 * 1024,
+                  ".xlsm": 50 * 1024 * 1024}
 MAX_XLSX_UNPACKED = 300 * 1024 * 1024
 MAX_XLSX_RATIO = 200
 
@@ -61,9 +62,10 @@ def read_table(path: str | Path) -> Table:
     path = Path(path)
     if not path.is_file():
         raise UserError(tr("The file “{path}” does not exist.", path=path))
-    if path.stat().st_size > MAX_FILE_BYTES:
-        raise UserError(tr("“{name}” is larger than 50 MB; split it into smaller files.", name=path.name))
     suffix = path.suffix.lower()
+    if path.stat().st_size > MAX_FILE_BYTES.get(suffix, 0) > 0:
+        raise UserError(tr("“{name}” is larger than {size} MB; split it into smaller files.",
+                           name=path.name, size=MAX_FILE_BYTES[suffix] // (1024 * 1024)))
     if suffix in (".xlsx", ".xlsm"):
         return _read_xlsx(path)
     if suffix in (".csv", ".txt"):

@@ -100,3 +100,11 @@ def test_editing_a_title_updates_what_is_found(corner):
     update_material(corner, m)
     assert codes(corner, "ฉบับปรับปรุง") == ["BN-0004"]
     assert codes(corner, "registration") == []
+
+
+def test_all_facet_counts_agree_with_single_facets(corner):
+    from lo_desktop.core.search import FILTER_FIELDS, all_facet_counts
+
+    for query in (Query(text="สำนักงานเขต"), Query(text="สำนักงานเขต", filters={"kind": "law"}), Query()):
+        together = all_facet_counts(corner, query)
+        assert together == {name: facet_counts(corner, query, name) for name in FILTER_FIELDS}

@@ -1,0 +1,92 @@
+"""Catalog figures at 100,000 materials: import time, Thai fragment search latency, CLI start-up, size.
+
+    python benchmarks/bench_catalog.py [--count 100000]
+Targets on a 2-core machine: import ≤ 10 s, search p95 ≤ 20 ms in-process, `lo-desktop --version` ≤ 0.3 s.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate import material_rows  # noqa: E402
+
+from lo_desktop.core.db import open_database  # noqa: E402
+from lo_desktop.core.search import Query, count, search  # noqa: E402
+from lo_desktop.core.transfer import check_rows, guess_mapping, import_rows, read_table  # noqa: E402
+
+FRAGMENTS = ("หาบเร่", "ผู้ค้า", "แผงลอย", "การคลัง", "พระโขนง", "ทะเบียน", "ขั้นตอน", "จุดผ่อน",
+             "ผู", "กร", "bn-0123", "คู่มือ เทศกิจ", "ไม่มีคำนี้แน่นอน", "มาตรฐาน บริการ", "๒๕๕๖", "ชุมชน")
+
+
+def write_csv(path: Path, n: int) -> None:
+    with open(path, "w", encoding="utf-8-sig", newline="") as f:
+        rows = material_rows(n)
+        first = next(rows)
+        out = csv.DictWriter(f, fieldnames=list(first))
+        out.writeheader()
+        out.writerow(first)
+        out.writerows(rows)
+
+
+def time_import(db, path: Path) -> float:
+    start = time.perf_counter()
+    table = read_table(path)
+    check = check_rows(db, table, guess_mapping(table.headers))
+    assert not check.problems, check.problems[:3]
+    import_rows(db, check)
+    return time.perf_counter() - start
+
+
+def time_searches(db, rounds: int = 10) -> list[float]:
+    """One search = what a keystroke costs: the first page of 200 rows and the total count."""
+    timings = []
+    for _ in range(rounds):
+        for text in FRAGMENTS:
+            start = time.perf_counter()
+            search(db, Query(text=text), limit=200)
+            count(db, Query(text=text))
+            timings.append((time.perf_counter() - start) * 1000)
+    return sorted(timings)
+
+
+def time_version() -> float:
+    runs = []
+    for _ in range(5):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "lo_desktop", "--version"], check=True, capture_output=True)
+        runs.append(time.perf_counter() - start)
+    return min(runs)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--count", type=int, default=100_000)
+    n = parser.parse_args().count
+    with tempfile.TemporaryDirectory() as tmp:
+        csv_path, db_path = Path(tmp) / "materials.csv", Path(tmp) / "bench.db"
+        write_csv(csv_path, n)
+        db = open_database(db_path)
+        seconds = time_import(db, csv_path)
+        timings = time_searches(db)
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        size = db_path.stat().st_size / 1e6
+        db.close()
+    print(f"materials:            {n:,}")
+    print(f"import (CSV → db):    {seconds:.2f} s   (target ≤ 10 s)")
+    print(f"search median:        {statistics.median(timings):.1f} ms")
+    print(f"search p95:           {timings[int(len(timings) * 0.95)]:.1f} ms   (target ≤ 20 ms)")
+    print(f"lo-desktop --version: {time_version():.3f} s   (target ≤ 0.3 s)")
+    print(f"database size:        {size:.1f} MB")
+
+
+if __name__ == "__main__":
+    main()
