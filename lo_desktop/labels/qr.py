@@ -60,49 +60,52 @@ def outline(modules) -> list[list[tuple[int, int]]]:
     no edge between two dark modules for a rasteriser to leave a seam on. Where two dark modules touch
     only at a corner, which edge a contour continues on does not change the filled area.
     """
-    rows = [int(row[::-1], 2) for row in modules]
-    columns = [int("".join(column)[::-1], 2) for column in zip(*modules)]
-    edges: dict[tuple[int, int], list[tuple[int, int]]] = {}
-    # Boundaries are maximal segments: two segments meet only at their ends.
-    for y in range(len(rows) + 1):
-        above = rows[y - 1] if y > 0 else 0
-        below = rows[y] if y < len(rows) else 0
-        for x0, x1 in _spans(below & ~above):  # tops of dark modules: walk east
-            edges.setdefault((x0, y), []).append((x1, y))
-        for x0, x1 in _spans(above & ~below):  # bottoms: walk west
-            edges.setdefault((x1, y), []).append((x0, y))
-    for x in range(len(columns) + 1):
-        left = columns[x - 1] if x > 0 else 0
-        right = columns[x] if x < len(columns) else 0
-        for y0, y1 in _spans(right & ~left):  # left sides of dark modules: walk north
-            edges.setdefault((x, y1), []).append((x, y0))
-        for y0, y1 in _spans(left & ~right):  # right sides: walk south
-            edges.setdefault((x, y0), []).append((x, y1))
-    return _chain(edges)
-
-
-def _spans(bits: int) -> list[tuple[int, int]]:
-    """(first, end) of each run of set bits, end exclusive."""
-    if not bits:
+    if not modules:
         return []
-    text = format(bits, "b")[::-1]
-    return [(m.start(), m.end()) for m in _ONES.finditer(text)]
+    height, width = len(modules), len(modules[0])
+    rows = [0] + [int(row[::-1], 2) for row in modules] + [0]
+    columns = [0] + [int("".join(column)[::-1], 2) for column in zip(*modules)] + [0]
+    stride = width + 2  # a corner (x, y) is the number y * stride + x
+    # Boundaries as maximal segments, found by one regex pass per kind over all lines at once.
+    # Tops of dark modules walk east, bottoms west, left sides north, right sides south.
+    east = _horizontal([rows[y + 1] & ~rows[y] for y in range(height + 1)], stride)
+    west = {b: a for a, b in _horizontal([rows[y] & ~rows[y + 1] for y in range(height + 1)], stride).items()}
+    north = {b: a for a, b in _vertical([columns[x + 1] & ~columns[x] for x in range(width + 1)],
+                                        height + 2, stride).items()}
+    south = _vertical([columns[x] & ~columns[x + 1] for x in range(width + 1)], height + 2, stride)
+    # Where two dark modules touch only at a corner, two edges leave it (both east/west or both
+    # north/south): the second one waits in ``extra``.
+    extra = {k: west[k] for k in west.keys() & east.keys()}
+    extra.update({k: north[k] for k in north.keys() & south.keys()})
+    edges = {**west, **east, **north, **south}
+    return [[(v % stride, v // stride) for v in polygon] for polygon in _chain(edges, extra)]
 
 
-def _chain(edges: dict) -> list[list[tuple[int, int]]]:
+def _horizontal(lines: list[int], stride: int) -> dict[int, int]:
+    """Runs of set bits as {start corner: end corner}; line y's bit x is the corner y * stride + x."""
+    text = "".join(format(bits, f"0{stride}b")[::-1] for bits in lines)
+    return {m.start(): m.end() for m in _ONES.finditer(text)}
+
+
+def _vertical(lines: list[int], length: int, stride: int) -> dict[int, int]:
+    """The same for columns: line x's bit y is the corner y * stride + x."""
+    text = "".join(format(bits, f"0{length}b")[::-1] for bits in lines)
+    found = {}
+    for m in _ONES.finditer(text):
+        x, y0 = divmod(m.start(), length)
+        found[y0 * stride + x] = (y0 + m.end() - m.start()) * stride + x
+    return found
+
+
+def _chain(edges: dict[int, int], extra: dict[int, int]) -> list[list[int]]:
+    """Closed walks using every edge once (each corner has as many edges in as out)."""
     polygons = []
-    while edges:
-        start = next(iter(edges))
-        polygon, point = [start], start
-        while True:
-            targets = edges[point]
-            nxt = targets.pop()
-            if not targets:
-                del edges[point]
-            if nxt == start:
-                break
-            polygon.append(nxt)
-            point = nxt
+    while edges or extra:
+        start, point = (edges or extra).popitem()
+        polygon = [start]
+        while point != start:
+            polygon.append(point)
+            point = extra.pop(point) if point in extra else edges.pop(point)
         polygons.append(polygon)
     return polygons
 

@@ -7,6 +7,7 @@ hairline seams or gaps appear at any resolution. Text stays text, in the embedde
 """
 from __future__ import annotations
 
+import math
 import os
 import struct
 import tempfile
@@ -28,6 +29,7 @@ from lo_desktop.labels.qtfonts import QtMetrics, label_font
 from lo_desktop.labels.sheets import Sheet, check
 
 PDF_DPI = 1200
+SNAP_MODULE_PX = 12  # below this (screen previews) whole-pixel modules would visibly shrink the code
 MM_PER_INCH = 25.4
 
 
@@ -92,12 +94,20 @@ class Painter:
         return self._layouts[key]
 
     def qr(self, payload: str, square: Rect) -> None:
-        """The code inside ``square`` (mm), keeping its 4-module quiet zone white inside the square."""
+        """The code inside ``square`` (mm), keeping its 4-module quiet zone white inside the square.
+
+        On a fine device (the PDF) modules are whole device pixels from a whole-pixel origin: edges
+        then fall on the same grid everywhere, and the PDF writes short integer coordinates."""
         path, modules = qr_path(payload)
-        module = self.px(square.w) / (modules + 2 * qr.QUIET_MODULES)
-        origin = QPointF(self.px(square.x) + qr.QUIET_MODULES * module, self.px(square.y) + qr.QUIET_MODULES * module)
+        span = modules + 2 * qr.QUIET_MODULES
+        module = self.px(square.w) / span
+        x, y = self.px(square.x), self.px(square.y)
+        if module >= SNAP_MODULE_PX:
+            whole = math.floor(module)
+            x, y = round(x + (module - whole) * span / 2), round(y + (module - whole) * span / 2)
+            module = whole
         self.p.save()
-        self.p.translate(origin)
+        self.p.translate(x + qr.QUIET_MODULES * module, y + qr.QUIET_MODULES * module)
         self.p.scale(module, module)
         self.p.fillPath(path, QColor("black"))
         self.p.restore()

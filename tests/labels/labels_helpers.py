@@ -1,0 +1,80 @@
+"""Helpers for the label tests: materials, PDF rasterising (QtPdf, no system tools) and QR decoding."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+from lo_desktop.core.catalog import add_material
+from lo_desktop.core.records import Material
+
+MARK_HEAVY = "กั้นกิ้นกี้กึ๊กื๋กุ่กู้กำ์ ที่นี่มีน้ำผึ้งดื่มชื่นฉ่ำรื่นรมย์ สุขุมนุ่มนิ่ม ปั๊มน้ำมันเอื้อเฟื้อเผื่อแผ่"
+
+
+def make_materials(db, count: int, link_every: int = 3) -> list[Material]:
+    """Materials with long Thai titles; every ``link_every``-th has a web link (two payload forms)."""
+    added = []
+    for i in range(1, count + 1):
+        link = f"https://km.bangna.go.th/doc/{i}" if link_every and i % link_every == 0 else ""
+        material = Material(title=f"คู่มือการปฏิบัติงานฝ่ายเทศกิจ เล่มที่ {i} {MARK_HEAVY}",
+                            code=f"LB-{i:04d}", location=f"ชั้น A-{i % 4}", link=link)
+        added.append(add_material(db, material))
+    return added
+
+
+def render_pages(path, dpi: int):
+    """Each page of a PDF as a PIL grey image at ``dpi``, rendered by QtPdf (PDFium)."""
+    from PIL import Image
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QImage
+    from PySide6.QtPdf import QPdfDocument
+
+    document = QPdfDocument()
+    assert document.load(str(path)) == QPdfDocument.Error.None_
+    pages = []
+    for index in range(document.pageCount()):
+        points = document.pagePointSize(index)
+        size = QSize(round(points.width() / 72 * dpi), round(points.height() / 72 * dpi))
+        image = _on_white(document.render(index, size))
+        pages.append(Image.frombuffer("L", (image.width(), image.height()), bytes(image.constBits()),
+                                      "raw", "L", image.bytesPerLine(), 1).copy())
+    document.close()
+    return pages
+
+
+def _on_white(rendered):
+    """PDFium leaves unpainted paper transparent: lay the page on white paper, in grey."""
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    page = QImage(rendered.size(), QImage.Format.Format_RGB32)
+    page.fill(QColor("white"))
+    painter = QPainter(page)
+    painter.drawImage(0, 0, rendered)
+    painter.end()
+    return page.convertToFormat(QImage.Format.Format_Grayscale8)
+
+
+def crop_cell(page, sheet, cell: int, dpi: int):
+    """The label as a scanner meets it: exactly the label's rectangle, nothing around it."""
+    from lo_desktop.labels.geometry import cell_rect
+
+    box = cell_rect(sheet, cell)
+    scale = dpi / 25.4
+    return page.crop((round(box.x * scale), round(box.y * scale), round(box.right * scale),
+                      round(box.bottom * scale)))
+
+
+def decode_zxing(image) -> list[str]:
+    import zxingcpp
+
+    return [r.text for r in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)]
+
+
+def decode_zbar(image, tmp_path) -> list[str] | None:
+    """zbarimg's reading of an image, or None when zbar is not installed."""
+    if shutil.which("zbarimg") is None:
+        return None
+    file = tmp_path / "cell.png"
+    image.save(file)
+    done = subprocess.run(["zbarimg", "--raw", "-q", "-Sdisable", "-Sqrcode.enable", str(file)],
+                          capture_output=True, text=True, encoding="utf-8")
+    return [done.stdout.rstrip("\n")] if done.stdout else []
