@@ -261,5 +261,19 @@ def close_preview(result: Summary) -> tuple[int, int]:
     return lost, len(result.missing) - lost
 
 
-__all__ = ["Stocktake", "ScanResult", "Summary", "Item", "start", "scan", "summary", "close", "undo_scan",
-           "open_stocktake", "stocktakes", "get_stocktake", "close_preview"]
+@dataclass
+class ScanRecord:
+    id: int
+    code: str
+    title: str
+    outcome: str
+    scanned_at: str
+
+
+def recent_scans(db, stocktake_id: int, limit: int = 200) -> list[ScanRecord]:
+    """The latest scans first, as the stocktake page lists them (also after a pause)."""
+    rows = db.execute("""
+        SELECT s.id, s.code, COALESCE(m.title, ''), s.outcome, s.scanned_at
+        FROM stocktake_scans s LEFT JOIN materials m ON m.id = s.material_id
+        WHERE s.stocktake_id = ? ORDER BY s.id DESC LIMIT ?""", [stocktake_id, limit]).fetchall()
+    return [ScanRecord(*r) for r in rows]
