@@ -4,7 +4,9 @@
    filled in (URL-quoted). A pattern without ``{code}`` gets ``?code=…`` appended.
 2. The material has a web link → that link, with ``#code`` appended when the link does not already
    contain the code, so a phone opens the item and the scan field still finds the material.
-3. Otherwise → the code, a line break and the title cut to about 40 characters (at a cluster boundary).
+3. Otherwise → the code, a line break and the title, cut (at a cluster boundary, with "…") to 40
+   characters and to 80 UTF-8 bytes: a Thai letter takes 3 bytes, and a shorter payload keeps the QR
+   code coarse enough to scan on the smallest labels (38 × 21 mm) — about 26 Thai letters.
 
 A file path is not something a phone can open, so it does not count as a link here. No Qt here.
 """
@@ -15,6 +17,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 from lo_desktop.labels.thai_wrap import clusters
 
 TITLE_CHARS = 40
+TITLE_BYTES = 80
 WEB_SCHEMES = ("http", "https")
 
 
@@ -61,13 +64,12 @@ def with_code(link: str, code: str) -> str:
 
 def text_form(code: str, title: str) -> str:
     title = " ".join((title or "").split())
-    pieces = clusters(title)
-    if len(title) > TITLE_CHARS:
-        kept, length = [], 0
-        for piece in pieces:
-            if length + len(piece) > TITLE_CHARS - 1:
+    if len(title) > TITLE_CHARS or len(title.encode("utf-8")) > TITLE_BYTES:
+        kept, chars, size = [], 1, 3  # the ellipsis is one character of three bytes
+        for piece in clusters(title):
+            chars, size = chars + len(piece), size + len(piece.encode("utf-8"))
+            if chars > TITLE_CHARS or size > TITLE_BYTES:
                 break
             kept.append(piece)
-            length += len(piece)
         title = "".join(kept).rstrip() + "…"
     return f"{code}\n{title}" if title else code
