@@ -277,3 +277,13 @@ def recent_scans(db, stocktake_id: int, limit: int = 200) -> list[ScanRecord]:
         FROM stocktake_scans s LEFT JOIN materials m ON m.id = s.material_id
         WHERE s.stocktake_id = ? ORDER BY s.id DESC LIMIT ?""", [stocktake_id, limit]).fetchall()
     return [ScanRecord(*r) for r in rows]
+
+
+def closed_counts(db, stocktake_id: int) -> dict[str, int] | None:
+    """The counts of a closed stocktake, read by SQLite from its snapshot without loading the lists."""
+    row = db.execute("""
+        SELECT json_extract(result, '$.expected'), json_array_length(result, '$.found'),
+               json_array_length(result, '$.missing'), json_array_length(result, '$.on_loan'),
+               json_array_length(result, '$.unexpected')
+        FROM stocktakes WHERE id = ? AND result IS NOT NULL""", [stocktake_id]).fetchone()
+    return dict(zip(("expected", "found", "missing", "on_loan", "unexpected"), row)) if row else None

@@ -107,7 +107,7 @@ class StocktakePage(QWidget):
         takes = st.stocktakes(self.db)
         self.past.setRowCount(len(takes))
         for row, take in enumerate(takes):
-            counts = st.summary(self.db, take.id).counts() if not take.is_open else None
+            counts = st.closed_counts(self.db, take.id)
             state = _("In progress") if take.is_open else _("Closed")
             found = f"{counts['found']}/{counts['expected']}" if counts else ""
             for column, text in enumerate((st.started_text(take), take.scope(), state, found)):

@@ -101,3 +101,16 @@ def test_in_the_main_window_a_scan_stays_on_the_stocktake_page(qtbot, demo_db):
         qtbot.keyClick(page.scan_entry, Qt.Key.Key_Return)
     assert window.stack.currentWidget() is page
     assert counts(page)["found"] == 1 and page.log.count() == 1 and "BN-0004" in page.result_label.text()
+
+
+def test_the_catalog_menu_lends_the_selected_material(qtbot, demo_db, monkeypatch):
+    from lo_desktop.ui import lend_dialog
+    from lo_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(demo_db, load_settings(demo_db))
+    qtbot.addWidget(window)
+    window.page("catalog").show_material_id(get_material(demo_db, "BN-0004").id)
+    picked = []
+    monkeypatch.setattr(lend_dialog.LendDialog, "exec", lambda self: picked.append(self.material.code))
+    window.findChild(type(window.menus["catalog"].actions()[0]), "action_lend").trigger()
+    assert picked == ["BN-0004"]
