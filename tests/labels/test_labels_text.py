@@ -1,0 +1,176 @@
+"""Payload forms, Thai wrapping and fitting, QR outlines and label layout (the parts without Qt)."""
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from lo_desktop.core.records import Material
+from lo_desktop.labels import qr
+from lo_desktop.labels.layout import plan
+from lo_desktop.labels.payload import TITLE_BYTES, form_of, payload_for
+from lo_desktop.labels.thai_wrap import ELLIPSIS, clusters, fit, wrap, words
+from lo_desktop.settings import Settings
+
+MARKS = "ัิีึืุู่้๊๋์ำ"
+MARK_HEAVY = "กั้นกิ้นกี้กึ๊กื๋กุ่กู้กำ์ ที่นี่มีน้ำผึ้งดื่มชื่นฉ่ำรื่นรมย์ สุขุมนุ่มนิ่ม ปั๊มน้ำมันเอื้อเฟื้อเผื่อแผ่"
+TITLE = "คู่มือการปฏิบัติงานฝ่ายเทศกิจสำนักงานเขตบางนา เรื่องการจัดระเบียบผู้ค้าหาบเร่แผงลอย"
+
+
+def measure(text: str, size: float) -> float:
+    """A fake font: every base character is 0.5 em wide, marks take no width (as in Thai fonts)."""
+    return sum(0 if unicodedata.category(c) == "Mn" else 0.5 for c in text) * size
+
+
+def line_height(size: float) -> float:
+    return 1.3 * size
+
+
+def test_payload_forms():
+    plain = Material(code="BN-0001", title="คู่มือ")
+    assert payload_for(plain, Settings()) == "BN-0001\nคู่มือ"
+    linked = Material(code="BN-0002", title="x", link="https://km.example.go.th/doc/42")
+    assert payload_for(linked, Settings()) == "https://km.example.go.th/doc/42#BN-0002"
+    has_code = Material(code="BN-0003", title="x", link="https://km.example.go.th/items/BN-0003")
+    assert payload_for(has_code, Settings()) == "https://km.example.go.th/items/BN-0003"
+    anchored = Material(code="BN-0004", title="x", link="https://km.example.go.th/doc?id=4#page=2")
+    assert payload_for(anchored, Settings()) == "https://km.example.go.th/doc?id=4&code=BN-0004#page=2"
+    file_link = Material(code="BN-0005", title="ก", link="\\\\server\\km\\a.pdf")
+    assert payload_for(file_link, Settings()) == "BN-0005\nก"  # a phone cannot open a share
+    pattern = Settings(label_url_pattern="http://intranet/km/{code}")
+    assert payload_for(linked, pattern) == "http://intranet/km/BN-0002"
+    assert payload_for(linked, Settings(label_url_pattern="http://intranet/km")) == "http://intranet/km?code=BN-0002"
+    assert [form_of(m, Settings()) for m in (plain, linked)] == ["text", "link"]
+
+
+def test_text_payload_title_is_cut_between_clusters():
+    long = Material(code="BN-0009", title=MARK_HEAVY * 3)
+    code, title = payload_for(long, Settings()).split("\n")
+    assert code == "BN-0009" and title.endswith(ELLIPSIS)
+    assert len(title.encode("utf-8")) <= TITLE_BYTES and len(title) <= 40
+    kept = title[:-1]
+    full = " ".join((MARK_HEAVY * 3).split())
+    assert full.startswith(kept) and full[len(kept)] not in MARKS  # no mark left behind
+
+
+@pytest.fixture
+def scanned_db(db):
+    from lo_desktop.core.catalog import add_material
+
+    for m in (Material(code="BN-0001", title=TITLE), Material(code="BN-0002", title="x",
+              link="https://km.example.go.th/doc/42"), Material(code="BN-0003", title="ก" * 90)):
+        add_material(db, m)
+    return db
+
+
+@pytest.mark.parametrize("settings", [Settings(), Settings(label_url_pattern="https://intranet/km/{code}"),
+                                      Settings(label_url_pattern="https://intranet/km/view")])
+def test_every_payload_form_scans_back_to_its_material(scanned_db, settings):
+    scan = pytest.importorskip("lo_desktop.core.scan")
+    for code in ("BN-0001", "BN-0002", "BN-0003"):
+        from lo_desktop.core.catalog import get_material
+
+        payload = payload_for(get_material(scanned_db, code), settings)
+        assert scan.code_from_payload(scanned_db, payload) == code, payload
+
+
+def test_clusters_keep_marks_with_their_consonant():
+    assert clusters("น้ำ") == ["น้ำ"]
+    assert clusters("เกี่ยว") == ["เกี่", "ย", "ว"]
+    for piece in clusters(MARK_HEAVY):
+        assert piece[0] not in MARKS
+
+
+def test_words_come_from_the_dictionary():
+    pytest.importorskip("pythainlp")
+    assert "การ" in words("คู่มือการปฏิบัติงาน") and "คู่มือ" in words("คู่มือการปฏิบัติงาน")
+
+
+@pytest.mark.parametrize("text", [TITLE, MARK_HEAVY, MARK_HEAVY.replace(" ", ""), "Lessons learned " + TITLE])
+@pytest.mark.parametrize("width", [4.0, 7.5, 12.0])
+def test_wrapped_lines_fit_and_never_start_with_a_mark(text, width):
+    lines = wrap(text, width, 1.0, measure)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")  # nothing lost or duplicated
+    for line in lines:
+        assert line and line[0] not in MARKS
+        assert measure(line, 1.0) <= width or len(clusters(line)) == 1
+
+
+def test_fit_shrinks_before_it_ellipsizes():
+    roomy = fit(TITLE, 30, 40, measure, line_height, largest=4, smallest=2)
+    assert roomy.size == 4 and not roomy.ellipsized
+    tight = fit(TITLE, 30, 5.5, measure, line_height, largest=4, smallest=1)
+    assert 1 <= tight.size < 4 and not tight.ellipsized
+    assert len(tight.lines) * line_height(tight.size) <= 5.5
+    hopeless = fit(TITLE * 4, 20, 5.5, measure, line_height, largest=4, smallest=2)
+    assert hopeless.ellipsized and hopeless.lines[-1].endswith(ELLIPSIS)
+    assert len(hopeless.lines) * line_height(hopeless.size) <= 5.5
+    assert all(measure(line, hopeless.size) <= 20 for line in hopeless.lines)
+
+
+def test_qr_outline_is_the_union_of_the_dark_modules_without_inner_edges():
+    for payload in ("BN-0001", "https://km.example.go.th/doc/42#BN-0002", "BN-0003\n" + MARK_HEAVY[:25]):
+        modules = qr.matrix(payload)
+        dark = {(x, y) for y, row in enumerate(modules) for x, v in enumerate(row) if v == "1"}
+        area = 0
+        for polygon in qr.outline(modules):
+            for (x0, y0), (x1, y1) in zip(polygon, polygon[1:] + polygon[:1]):
+                assert x0 == x1 or y0 == y1  # axis-aligned
+                area += x0 * y1 - x1 * y0  # shoelace: clockwise outer, anticlockwise holes
+                for step in range(abs(x1 - x0) + abs(y1 - y0)):  # every unit edge has dark on one side only
+                    if y0 == y1:
+                        x = min(x0, x1) + step
+                        assert ((x, y0) in dark) != ((x, y0 - 1) in dark)
+                    else:
+                        y = min(y0, y1) + step
+                        assert ((x0, y) in dark) != ((x0 - 1, y) in dark)
+        assert area / 2 == len(dark)
+
+
+@pytest.mark.parametrize("encoder", ["qrcode", "zxing"])
+def test_both_encoders_make_codes_with_error_correction_m(encoder):
+    zxingcpp = pytest.importorskip("zxingcpp")
+    from PIL import Image
+
+    modules = qr.matrix("BN-0042\nทดสอบ", encoder=encoder)
+    size = len(modules) + 8
+    image = Image.new("L", (size * 4, size * 4), 255)
+    for y, row in enumerate(modules):
+        for x, v in enumerate(row):
+            if v == "1":
+                image.paste(0, ((x + 4) * 4, (y + 4) * 4, (x + 5) * 4, (y + 5) * 4))
+    (result,) = zxingcpp.read_barcodes(image)
+    assert result.text == "BN-0042\nทดสอบ" and result.ec_level in ("M", "Q", "H")
+
+
+class FakeMetrics:
+    def width(self, text, size, bold=False):
+        return measure(text, size) * (1.1 if bold else 1.0)
+
+    def line_height(self, size):
+        return line_height(size)
+
+
+@pytest.mark.parametrize("width, height", [(63.5, 38.1), (38.1, 21.2), (99.06, 38.1), (40, 60), (25, 25)])
+def test_layout_keeps_everything_inside_the_label(width, height):
+    texts = {"code": "BN-0001", "title": TITLE, "location": "ชั้น A-1", "agency": "เขตบางนา"}
+    layout = plan(width, height, ["code", "title", "location", "agency"], texts, FakeMetrics())
+    qr_box = layout.qr
+    assert 0 <= qr_box.x and 0 <= qr_box.y and qr_box.right <= width and qr_box.bottom <= height
+    assert qr_box.w >= min(width, height) * 0.6  # as large as the label allows
+    for line in layout.lines:
+        assert line.x >= qr_box.right - 1e-9 or line.top >= qr_box.bottom - 1e-9  # never on the code
+        assert line.x + FakeMetrics().width(line.text, line.size, line.bold) <= width + 1e-9
+        assert line.top + line_height(line.size) <= height + 1e-9
+    assert layout.lines[0].text == "BN-0001" or width < 30
+
+
+def test_bigger_labels_show_more():
+    texts = {"code": "BN-0001", "title": TITLE, "location": "ชั้น A-1", "agency": "เขตบางนา"}
+    fields = ["code", "title", "location", "agency"]
+    small = plan(38.1, 21.2, fields, texts, FakeMetrics())
+    big = plan(99.06, 38.1, fields, texts, FakeMetrics())
+    shown = lambda layout: sum(len(line.text) for line in layout.lines)  # noqa: E731
+    assert shown(big) > shown(small)
+    only_code = plan(63.5, 38.1, ["code"], texts, FakeMetrics())
+    assert [line.text for line in only_code.lines] == ["BN-0001"]
