@@ -263,6 +263,14 @@ def m0003_labels(db) -> None:
     )
 
 
+@MIGRATIONS(name="0004_history")
+def m0004_history(db) -> None:
+    """The history table and the triggers that record every change of materials, sessions and channels."""
+    from lo_desktop.core.history import schema_statements
+
+    run_statements(db, *schema_statements())
+
+
 @MIGRATIONS(name="0005_lending")
 def m0005_lending(db) -> None:
     """Borrowers and loans of physical copies; stocktakes and the labels scanned in them."""
@@ -318,11 +326,3 @@ def m0005_lending(db) -> None:
         "CREATE INDEX loans_open_due ON loans(due_on) WHERE returned_on IS NULL",
         "CREATE INDEX stocktake_scans_stocktake ON stocktake_scans(stocktake_id, material_id)",
     )
-
-
-@MIGRATIONS(name="0004_history")
-def m0004_history(db) -> None:
-    """The history table and the triggers that record every change of materials, sessions and channels."""
-    from lo_desktop.core.history import schema_statements
-
-    run_statements(db, *schema_statements())
