@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import threading
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -51,11 +52,53 @@ def make_backup(db_file: str | Path, reason: str = "", out: str | Path | None = 
     db_file = Path(db_file)
     if not db_file.is_file():
         raise UserError(tr("The database “{path}” does not exist.", path=db_file))
-    target = Path(out).expanduser() if out else _new_name(db_file, reason)
-    _snapshot(db_file, target)
+    folder = Path(out).expanduser().parent if out else backups_dir(db_file)
+    _make_folder(folder)
+    # A name of our own for the part file: two programs may back up the same database at once.
+    part = folder / f"{PART_PREFIX}{os.getpid()}-{threading.get_ident()}.db"
+    target = Path(out).expanduser() if out else folder / "backup.db"
+    try:
+        _copy_pages(db_file, part)
+        _fsync(part)
+        target = _place(part, Path(out).expanduser()) if out else _place_new(part, db_file, reason)
+    except sqlite3.Error as exc:
+        raise UserError(_backup_failed(target, exc)) from exc
+    except OSError as exc:
+        raise UserError(tr("Cannot write the backup “{path}”: {reason}", path=target,
+                           reason=exc.strerror or exc)) from exc
+    finally:
+        part.unlink(missing_ok=True)
     if keep is not None and out is None:
         rotate(db_file, keep)
     return target
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(tr("Cannot create the folder “{folder}”: {reason}", folder=folder,
+                           reason=exc.strerror)) from exc
+
+
+def _place(part: Path, target: Path) -> Path:
+    os.replace(part, target)
+    return target
+
+
+def _place_new(part: Path, db_file: Path, reason: str) -> Path:
+    """Give the finished snapshot the next free name, never replacing a backup another program just made."""
+    while True:
+        target = _new_name(db_file, reason)
+        try:
+            os.link(part, target)  # fails when the name is taken: the check and the naming are one step
+        except FileExistsError:
+            continue
+        except OSError:
+            if target.exists():
+                continue
+            os.replace(part, target)  # a file system without hard links
+        return target
 
 
 def _new_name(db_file: Path, reason: str) -> Path:
@@ -67,27 +110,6 @@ def _new_name(db_file: Path, reason: str) -> Path:
     n = max((i.number for i in same_second), default=0) + 1
     counter = f"-{n}" if n > 1 else ""
     return folder / f"{db_file.stem}-{stamp}{counter}{suffix}.db"
-
-
-def _snapshot(db_file: Path, target: Path) -> None:
-    """Copy with the backup API into a temporary file beside ``target``, then rename it into place."""
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise UserError(tr("Cannot create the folder “{folder}”: {reason}", folder=target.parent,
-                           reason=exc.strerror)) from exc
-    part = target.with_name(PART_PREFIX + target.name)
-    try:
-        _copy_pages(db_file, part)
-        _fsync(part)
-        os.replace(part, target)
-    except sqlite3.Error as exc:
-        raise UserError(_backup_failed(target, exc)) from exc
-    except OSError as exc:
-        raise UserError(tr("Cannot write the backup “{path}”: {reason}", path=target,
-                           reason=exc.strerror or exc)) from exc
-    finally:
-        part.unlink(missing_ok=True)
 
 
 def _copy_pages(source: Path, target: Path) -> None:
