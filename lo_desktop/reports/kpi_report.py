@@ -15,7 +15,8 @@ from lo_desktop.core.channels import CHANNELS
 from lo_desktop.core.cop import list_communities
 from lo_desktop.core.kpi import AGENCY_TYPE_LABELS, TITLES, judge
 from lo_desktop.core.progress import report
-from lo_desktop.core.thaidate import format_date, format_fiscal_year
+from lo_desktop.core.sessions import list_sessions
+from lo_desktop.core.thaidate import fiscal_year, format_date, format_fiscal_year
 from lo_desktop.core.vocab import VOCABULARIES
 from lo_desktop.reports.docx_base import Builder, thai
 from lo_desktop.reports.photos import add_photo_grid
@@ -40,6 +41,15 @@ def build_kpi_report(db, settings, fiscal_year: int, out: str | Path, progress=N
     _sessions(builder, db, sessions, steps)
     builder.page_numbers()
     return builder.save(out)
+
+
+def report_years(db, current: int, back: int = 5) -> list[int]:
+    """Fiscal years worth offering, newest first: the last few, and every year something was recorded."""
+    years = set(range(current, current - back - 1, -1))
+    years |= {r[0] for r in db.execute("SELECT DISTINCT fiscal_year FROM materials WHERE fiscal_year "
+                                       "IS NOT NULL AND deleted_at IS NULL").fetchall()}
+    years |= {fiscal_year(s.held_on) for s in list_sessions(db) if s.held_on}
+    return sorted(years, reverse=True)
 
 
 class _Steps:
