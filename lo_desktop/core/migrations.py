@@ -67,6 +67,9 @@ def m0001_initial(db) -> None:
             value TEXT NOT NULL
         )
         """,
+        # Non-empty only inside a bulk import's transaction: row triggers then leave the index to one
+        # INSERT … SELECT at the end (FTS5 flushes to disk after every triggered statement).
+        "CREATE TABLE bulk_load (active INTEGER NOT NULL)",
         # Trigram FTS over the normalised search text (Thai digits and case folded) of the materials
         # outside the Trash, kept in step by triggers so that no writer can forget it. Keeping the
         # Trash out lets a search count its matches from the index alone.
@@ -76,7 +79,8 @@ def m0001_initial(db) -> None:
         )
         """,
         """
-        CREATE TRIGGER materials_fts_insert AFTER INSERT ON materials WHEN new.deleted_at IS NULL BEGIN
+        CREATE TRIGGER materials_fts_insert AFTER INSERT ON materials
+        WHEN new.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM bulk_load) BEGIN
             INSERT INTO materials_fts(rowid, search_text) VALUES (new.id, new.search_text);
         END
         """,

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from lo_desktop.core.atomic import write_atomically
-from lo_desktop.core.catalog import DEFAULT_CODE_PATTERN, all_codes, next_codes, now, validate
+from lo_desktop.core.catalog import DEFAULT_CODE_PATTERN, all_codes, insert_many, next_codes, now, validate
 from lo_desktop.core.errors import UserError
 from lo_desktop.core.progress import Progress, report
 from lo_desktop.core.records import Material
@@ -253,14 +253,7 @@ def import_rows(db, check: ImportCheck, skip_invalid: bool = False, pattern: str
     codes = iter(next_codes(db, pattern, sum(1 for m in materials if not m.code)))
     stamp = now()
     rows = [_new_row(m, codes, stamp) for m in materials]
-    columns = list(rows[0]) if rows else []
-    with db.atomic():
-        for start in range(0, len(rows), 2000):
-            chunk = rows[start:start + 2000]
-            db.conn.executemany(
-                f"INSERT INTO materials ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-                [[r[c] for c in columns] for r in chunk])
-            report(progress, start + len(chunk), len(rows))
+    insert_many(db, rows, progress)
     return len(rows)
 
 
