@@ -23,8 +23,8 @@ from lo_desktop.reports.docx_base import TABLE_PT, Builder, set_widths, thai
 BATCH = 500
 QR_CM = 1.8
 COLUMNS = ("No.", "Code", "Title", "Kind", "Format", "Source", "Stored at", "Year (BE)")
-WIDTHS = [1.2, 2.8, 7.6, 3.0, 2.4, 2.4, 3.0, 1.9]
-WIDTHS_QR = [1.2, 2.8, 5.6, 2.8, 2.2, 2.2, 2.6, 1.9, 2.6]
+WIDTHS = [1.5, 2.8, 7.3, 3.0, 2.4, 2.4, 3.0, 1.9]
+WIDTHS_QR = [1.5, 2.8, 5.3, 2.8, 2.2, 2.2, 2.6, 1.9, 2.6]
 
 
 def build_catalog_register(db, settings, out: str | Path, query: Query | None = None,

@@ -23,10 +23,10 @@ from lo_desktop.reports.photos import add_photo_grid
 from lo_desktop.reports.session_text import (
     headcount_text, partner_text, photo_items, time_text)
 
-MATERIAL_WIDTHS = [1.3, 2.8, 8.4, 3.5]
-CHANNEL_WIDTHS = [1.3, 4.2, 3.8, 6.7]
+MATERIAL_WIDTHS = [1.5, 2.8, 8.2, 3.5]
+CHANNEL_WIDTHS = [1.5, 4.2, 3.8, 6.5]
 SUMMARY_WIDTHS = [2.3, 5.4, 5.6, 2.7]
-DETAIL_WIDTHS = [4.2, 11.8]
+DETAIL_WIDTHS = [4.6, 11.4]
 
 
 def build_kpi_report(db, settings, fiscal_year: int, out: str | Path, progress=None) -> Path:
@@ -160,7 +160,7 @@ def _corner(builder: Builder, db, component) -> None:
         builder.heading(thai("Communities of practice"), 2)
         rows = [[i, c.name, ", ".join(c.members), len(c.material_ids)] for i, c in enumerate(communities, 1)]
         builder.table([thai("No."), thai("Community of practice name"), thai("Community members"), thai("Materials stored")], rows,
-                      [1.3, 5.0, 7.2, 2.5])
+                      [1.5, 5.0, 7.0, 2.5])
 
 
 def material_table(builder: Builder, materials) -> None:
