@@ -1,0 +1,83 @@
+"""The History tab of a record: every change, newest first, with what each field was and became.
+
+``HistoryWidget(db, entity, entity_id)`` where entity is "material", "session" or "channel"; the detail
+pane embeds it and calls ``show_record(entity, entity_id)`` when the selection changes.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from lo_desktop.core import history
+from lo_desktop.core.thaidate import format_date
+from lo_desktop.i18n import _
+
+# Field names of the three tracked tables, as a clerk reads them.
+FIELD_LABELS = {
+    "code": "Code", "title": "Title", "kind": "Kind", "format": "Format", "source": "Knowledge source",
+    "topic": "Topic", "tags": "Tags", "author": "Author / unit", "year": "Year (BE)", "summary": "Summary",
+    "location": "Shelf location", "copies": "Copies", "link": "Digital link", "status": "Status",
+    "received_on": "Received on", "origin": "Origin", "deleted_at": "Moved to the Trash on",
+    "held_on": "Date held", "start_time": "Start time", "end_time": "End time", "place": "Place", "host": "Host",
+    "agenda": "Agenda", "learnings_ours": "What we learned", "learnings_theirs": "What they learned",
+    "follow_up": "Follow-up", "attendance_sha256": "Attendance sheet (file)", "attendance_name": "Attendance sheet",
+    "material_id": "Material", "channel": "Channel", "distributed_on": "Distributed on",
+    "evidence_link": "Evidence link", "evidence_sha256": "Evidence (file)", "evidence_name": "Evidence file",
+    "note": "Note",
+}
+
+
+def field_label(name: str) -> str:
+    return _(FIELD_LABELS[name]) if name in FIELD_LABELS else name
+
+
+def when_text(stamp: str) -> str:
+    """A stored UTC time as the local Buddhist-Era date and time."""
+    try:
+        moment = datetime.fromisoformat(stamp).astimezone()
+    except ValueError:
+        return stamp
+    return f"{format_date(moment.date())} {moment:%H:%M}"
+
+
+class HistoryWidget(QWidget):
+    def __init__(self, db, entity: str = "material", entity_id: int | None = None, parent=None):
+        super().__init__(parent)
+        self.db = db
+        self.entity, self.entity_id = entity, entity_id
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("historyTree")
+        self.tree.setHeaderLabels([_("When"), _("What happened")])
+        self.tree.setColumnWidth(0, 190)
+        self.tree.setRootIsDecorated(True)
+        self.empty = QLabel(_("No changes recorded yet."))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tree)
+        layout.addWidget(self.empty)
+        self.refresh()
+
+    def show_record(self, entity: str, entity_id: int | None) -> None:
+        self.entity, self.entity_id = entity, entity_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.tree.clear()
+        changes = history.history_of(self.db, self.entity, self.entity_id) if self.entity_id is not None else []
+        for change in changes:
+            item = QTreeWidgetItem([when_text(change.changed_at), history.action_label(change.action)])
+            for line in history.describe(change, field_label):
+                item.addChild(QTreeWidgetItem(["", line]))
+            self.tree.addTopLevelItem(item)
+            item.setExpanded(True)
+        self.tree.setVisible(bool(changes))
+        self.empty.setVisible(not changes)
+
+    def entries(self) -> list[tuple[str, list[str]]]:
+        """What the clerk sees: (action, detail lines) per change, newest first (for tests)."""
+        result = []
+        for row in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(row)
+            result.append((item.text(1), [item.child(n).text(1) for n in range(item.childCount())]))
+        return result
