@@ -33,7 +33,13 @@ def run_window(ctx) -> int:
     db = open_first_database(ctx)
     if db is None:
         return 1
+    from lo_desktop.ui.single_instance import guard
+
+    instance = guard(db)  # one window per database; today's backup
+    if instance is None:
+        return 0
     window = build_window(db)
+    instance.attach(window)
     window.show()
     return app.exec()
 

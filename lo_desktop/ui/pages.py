@@ -31,4 +31,5 @@ INSTALLERS: list[str] = [
     "lo_desktop.ui.lending_actions",
     "lo_desktop.ui.reports_menu",
     "lo_desktop.ui.labels_dialog",
+    "lo_desktop.ui.safety_menu",
 ]
