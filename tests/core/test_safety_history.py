@@ -32,7 +32,7 @@ def test_trash_restore_and_purge_are_recorded_and_the_purged_values_kept(db):
     catalog.restore_material(db, m.id)
     catalog.delete_material(db, m.id)
     catalog.empty_trash(db)
-    assert actions(db, "material", m.id) == ["created", "deleted", "restored", "deleted", "purged"]
+    assert actions(db, "material", m.id) == ["deleted", "restored", "deleted", "purged"]
     purged = history.history_of(db, "material", m.id)[0]
     assert purged.changes["title"][0] == "เอกสารที่ลบ" and purged.changes["location"][0] == "ชั้น 2"
 
@@ -55,12 +55,22 @@ def test_session_changes_are_recorded(db):
     assert history.history_of(db, "session", s.id)[2].changes["place"] == ["", "ห้องประชุม 1"]
 
 
+def test_an_import_adds_no_history_row_per_material(db):
+    from lo_desktop.core.transfer import ImportCheck, import_rows
+
+    import_rows(db, ImportCheck(good=[(n + 2, Material(title=f"เล่ม {n}")) for n in range(50)]))
+    assert db.execute("SELECT COUNT(*) FROM history").fetchone()[0] == 0
+    first = db.execute("SELECT id, created_at FROM materials ORDER BY id").fetchone()
+    created = history.history_of(db, "material", first[0])
+    assert [(c.action, c.changed_at) for c in created] == [("created", first[1])]
+
+
 def test_channel_changes_are_recorded(db):
     m = catalog.add_material(db, Material(title="คู่มือ"))
     c = channels.save_channel(db, channels.Channel(m.id, "facebook", date(2024, 3, 1)))
     channels.save_channel(db, replace(c, note="โพสต์ซ้ำ"))
     channels.delete_channel(db, c.id)
-    assert actions(db, "channel", c.id) == ["created", "updated", "purged"]
+    assert actions(db, "channel", c.id) == ["updated", "purged"]
 
 
 def test_describe_says_what_changed(db):
