@@ -31,8 +31,8 @@ class CatalogActions:
         self.refresh = self._action(_("Refresh"), "refresh", QKeySequence.StandardKey.Refresh, self.refresh_page)
         self.search = self._action(_("Search"), "search", QKeySequence.StandardKey.Find,
                                    lambda: self.page().focus_search())
-        self._table_only(self.edit, [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
-        self._table_only(self.delete, [QKeySequence(QKeySequence.StandardKey.Delete)])
+        self._table_keys = [self._table_only(self.edit, "Enter", [Qt.Key.Key_Return, Qt.Key.Key_Enter]),
+                            self._table_only(self.delete, "Del", [Qt.Key.Key_Delete])]
 
     def _action(self, text: str, icon_name: str, shortcut, slot) -> QAction:
         action = QAction(icon(icon_name), text, self.window)
@@ -42,10 +42,16 @@ class CatalogActions:
         action.triggered.connect(lambda _checked=False: slot())
         return action
 
-    def _table_only(self, action: QAction, keys) -> None:
-        """Enter and Delete act on the table only: in the search box they must keep their usual meaning."""
-        action.setShortcuts(keys)
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    def _table_only(self, action: QAction, hint: str, keys) -> QAction:
+        """Enter and Delete act on the table only: in the search and scan boxes they keep their usual
+        meaning. So the keys live on a twin action added to the table alone; the menu shows them as a hint."""
+        action.setIconText(action.text())
+        action.setText(f"{action.text()}\t{hint}")
+        twin = QAction(self.window)
+        twin.setShortcuts([QKeySequence(key) for key in keys])
+        twin.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        twin.triggered.connect(action.trigger)
+        return twin
 
     def install(self) -> None:
         add = self.window.add_menu_action
@@ -54,8 +60,8 @@ class CatalogActions:
             add("catalog", action)
 
     def attach_table(self, table) -> None:
-        table.addAction(self.edit)
-        table.addAction(self.delete)
+        for twin in self._table_keys:
+            table.addAction(twin)
 
     def page(self):
         return self.window.page("catalog")

@@ -47,8 +47,11 @@ class ScanDetector(QObject):
         QApplication.instance().removeEventFilter(self)
 
     def eventFilter(self, obj, event) -> bool:
-        if event.type() != QEvent.Type.KeyPress or not self._is_target(obj):
+        kind = event.type()
+        if kind not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride) or not self._is_target(obj):
             return False
+        if kind == QEvent.Type.ShortcutOverride:
+            return self._claim_enter(event)
         now = self._clock()
         fast = now - self._last < MAX_GAP
         self._last = now
@@ -76,9 +79,19 @@ class ScanDetector(QObject):
         self._buffer = ""
         self._snapshot = (obj, obj.text(), obj.cursorPosition()) if isinstance(obj, QLineEdit) else None
 
+    def _claim_enter(self, event) -> bool:
+        """Before a key press Qt offers it to shortcuts: the Enter ending a scan must not start editing."""
+        if event.key() in ENTER_KEYS and self._is_scan(self._clock() - self._last < MAX_GAP):
+            event.accept()
+            return True
+        return False
+
+    def _is_scan(self, fast: bool) -> bool:
+        line = self._buffer.rsplit("\n", 1)[-1]
+        return fast and (len(line) >= MIN_LENGTH or self._settle.isActive())
+
     def _finish(self, fast: bool) -> bool:
-        scanning = self._settle.isActive()
-        if not fast or len(self._buffer.rsplit("\n", 1)[-1]) < MIN_LENGTH and not scanning:
+        if not self._is_scan(fast):
             self._buffer = ""
             return False
         self._buffer += "\n"
