@@ -1,7 +1,8 @@
 """The catalog page: search box, filter panel, the lazy table and the detail pane of the selection.
 
-Typing in the search box waits ``DEBOUNCE_MS`` for the clerk to pause, then searches once; the filter
-counts follow in the next turn of the event loop so the table answers first.
+Typing in the search box waits ``DEBOUNCE_MS`` for the clerk to pause, then asks the search worker
+(a thread with its own connection); the answer replaces the table's ids and the filter counts at once,
+so the window never waits for SQLite while the clerk types. A database in memory is searched in place.
 """
 from __future__ import annotations
 
@@ -9,12 +10,14 @@ from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSplitter, QVBoxLayout, QWidget
 
 from lo_desktop.core import catalog, search
+from lo_desktop.core.db import db_path
 from lo_desktop.core.records import Material
 from lo_desktop.i18n import _
 from lo_desktop.ui.catalog_table import CatalogTable
 from lo_desktop.ui.detail_pane import DetailPane
 from lo_desktop.ui.filter_panel import FilterPanel
 from lo_desktop.ui.material_model import MaterialTableModel
+from lo_desktop.ui.search_worker import SearchResult, SearchWorker, compute
 from lo_desktop.ui.state import window_settings
 
 DEBOUNCE_MS = 200
@@ -22,9 +25,11 @@ SPLITTER_KEY = "catalog/splitter"
 
 
 class CatalogPage(QWidget):
-    """Emits ``counts_changed(shown, total)`` after every search and ``activated`` on double-click."""
+    """Emits ``counts_changed(shown, total)`` when the table changes, ``search_done`` once the filter counts
+    of a search are shown too, and ``activated`` on double-click."""
 
     counts_changed = Signal(int, int)
+    search_done = Signal()
     activated = Signal()
 
     def __init__(self, db, settings, window=None):
@@ -41,6 +46,11 @@ class CatalogPage(QWidget):
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._debounce.timeout.connect(self.apply_search)
         self.model.modelReset.connect(self._after_reset)
+        self._total = 0
+        path = db_path(db)
+        self.worker = SearchWorker(path, self) if path else None
+        if self.worker is not None:
+            self.worker.answered.connect(self._show_answer)
         self.table.selectionModel().currentRowChanged.connect(lambda *_args: self._show_current())
         self._layout()
         self._update_counts()
@@ -89,9 +99,15 @@ class CatalogPage(QWidget):
         self.apply_search()
 
     def apply_search(self) -> None:
+        """Search for what the box and the filters say; the answer arrives from the worker."""
+        self._debounce.stop()
+        self._ask(self.query(), want_ids=True)
+
+    def apply_search_now(self) -> None:
+        """The same, waiting for the answer (the scanner must select a row of the new result)."""
         self._debounce.stop()
         self.model.set_query(self.query())
-        QTimer.singleShot(0, self._update_counts)
+        self._update_counts()
 
     def refresh(self) -> None:
         """Read everything again, keeping the selected material selected (F5, after a change)."""
@@ -99,8 +115,29 @@ class CatalogPage(QWidget):
         self._update_counts()
 
     def _update_counts(self) -> None:
-        self.filters.update_counts(self.db, self.model.query)
-        self.counts_changed.emit(self.model.rowCount(), search.count(self.db, search.Query()))
+        self._ask(self.model.query, want_ids=False)
+
+    def _ask(self, query: search.Query, want_ids: bool) -> None:
+        order_by, descending = self.model.sort_state()
+        if self.worker is not None:
+            self.worker.request(query, order_by, descending, want_ids)
+        else:
+            self._show_answer(compute(self.db, 0, query, order_by, descending, want_ids))
+
+    def _show_answer(self, result: SearchResult) -> None:
+        if self.worker is not None and result.serial != self.worker.latest:
+            return  # the clerk has typed on since
+        if result.ids is not None:
+            if (result.order_by, result.descending) != self.model.sort_state():
+                self._ask(result.query, want_ids=True)  # re-sorted meanwhile
+                return
+            self.model.show_ids(result.query, result.ids)
+        if result.facets is not None:
+            self.filters.show_counts(result.facets, result.query)
+            self._total = result.total
+        self.counts_changed.emit(self.model.rowCount(), self._total)
+        if result.facets is not None:
+            self.search_done.emit()
 
     def focus_search(self) -> None:
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -143,12 +180,17 @@ class CatalogPage(QWidget):
             self.filters.blockSignals(True)
             self.filters.clear()
             self.filters.blockSignals(False)
-            self.apply_search()
+            self.apply_search_now()
         row = self.model.row_of(material_id)
         if row is None:
             return False
         self.select_row(row)
         return True
+
+    def shutdown(self) -> None:
+        self._debounce.stop()
+        if self.worker is not None:
+            self.worker.stop()
 
     def save_state(self) -> None:
         self.table.save_state()

@@ -100,8 +100,11 @@ class FilterPanel(QWidget):
 
     def update_counts(self, db, query: search.Query) -> None:
         """Refill every drop-down with the counts for ``query`` (which carries the current filters)."""
+        self.show_counts({name: search.facet_counts(db, query, name) for name in self._combos}, query)
+
+    def show_counts(self, facets: dict, query: search.Query) -> None:
         for name, combo in self._combos.items():
-            self._fill(combo, name, search.facet_counts(db, query, name), query.filters.get(name))
+            self._fill(combo, name, facets.get(name, {}), query.filters.get(name))
 
     def _fill(self, combo: QComboBox, name: str, counts: dict, selected) -> None:
         combo.blockSignals(True)

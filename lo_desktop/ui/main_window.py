@@ -196,4 +196,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         self.save_state()
         self.scanner.uninstall()
+        for page in self._pages.values():
+            if hasattr(page, "shutdown"):
+                page.shutdown()
         super().closeEvent(event)

@@ -87,6 +87,12 @@ class MaterialTableModel(QAbstractTableModel):
     def set_query(self, query: search.Query) -> None:
         self._reset(lambda: setattr(self, "_query", query))
 
+    def show_ids(self, query: search.Query, ids: list[int]) -> None:
+        """Show a result computed elsewhere (the search worker) for ``query`` in the current order."""
+        def change():
+            self._query = query
+        self._reset(change, ids)
+
     def refresh(self) -> None:
         """Read the result again (after an edit, a delete, another window's change)."""
         self._reset(lambda: None)
@@ -94,19 +100,23 @@ class MaterialTableModel(QAbstractTableModel):
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):
             return
+        if (COLUMNS[column][2], order == Qt.SortOrder.DescendingOrder) == self.sort_state():
+            return  # the view asks again when sorting is switched on; the rows are already in this order
         def change():
             self._order_by = COLUMNS[column][2]
             self._descending = order == Qt.SortOrder.DescendingOrder
         self._reset(change)
 
-    def _reset(self, change) -> None:
+    def _reset(self, change, ids: list[int] | None = None) -> None:
         self.beginResetModel()
         change()
-        self._load_ids()
+        self._load_ids(ids)
         self.endResetModel()
 
-    def _load_ids(self) -> None:
-        self._ids = search.search_ids(self._db, self._query, self._order_by, self._descending)
+    def _load_ids(self, ids: list[int] | None = None) -> None:
+        if ids is None:
+            ids = search.search_ids(self._db, self._query, self._order_by, self._descending)
+        self._ids = ids
         self._cache.clear()
         self.fetched = 0
 

@@ -61,7 +61,7 @@ def test_a_window_built_after_switching_to_english_speaks_english(qtbot, demo_db
     titles = menu_titles(window)
     assert titles[:2] == ["&File", "&Catalog"] and titles[-1] == "&Help"
     assert window.page("catalog").model.headerData(1, Qt.Orientation.Horizontal) == "Title"
-    assert window.count_label.text() == "Showing 44 of 44 materials"
+    qtbot.waitUntil(lambda: window.count_label.text() == "Showing 44 of 44 materials")
 
 
 def test_menus_without_entries_are_absent(qtbot, demo_db):

@@ -1,0 +1,154 @@
+"""Main window with 100,000 Thai materials: time to show, UI block per search keystroke, peak memory.
+
+The search itself runs in the window's search worker thread; the UI block of a keystroke is the time the
+window's thread spends asking and then showing each half of the answer (table, filter counts). The
+times after which the table and the counts appear (the worker's latency) are printed for reference.
+
+    QT_QPA_PLATFORM=offscreen python benchmarks/bench_window.py [--count 100000] [--keep FILE]
+
+Targets: window shown ≤ 1.5 s, one keystroke's debounced search ≤ 50 ms of UI block, peak RSS ≤ 250 MB.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+WORDS = ("คู่มือการปฏิบัติงาน", "การจัดระเบียบผู้ค้าหาบเร่แผงลอย", "รายงานการประชุม", "องค์ความรู้", "เทศกิจ",
+         "รักษาความสะอาด", "ทะเบียนราษฎร", "โยธา", "ชุมชนนักปฏิบัติ", "แลกเปลี่ยนเรียนรู้", "สำนักงานเขตบางนา",
+         "กฎหมาย", "ประกาศกรุงเทพมหานคร", "การคัดแยกขยะ", "สาธารณสุข", "บทเรียน", "แนวปฏิบัติที่ดี", "ภาษี")
+KINDS = ("work_manual", "guide", "book", "law", "report", "poster", "video", "digital_file", "minutes", "other")
+PLACES = ("ชั้น A-1", "ชั้น A-2", "ชั้น B-1", "ชั้น B-2", "ชั้น C-1", "แฟ้มดิจิทัล", "")
+
+
+def generate(db, count: int, seed: int = 4) -> None:
+    """Direct executemany inserts (the FTS triggers index them); add_material would take minutes."""
+    from datetime import date, timedelta
+
+    from lo_desktop.core.search import search_text
+    from lo_desktop.core.thaidate import fiscal_year
+
+    rng = random.Random(seed)
+    columns = ("uid", "code", "title", "kind", "format", "source", "topic", "tags", "author", "year", "summary",
+               "location", "copies", "status", "received_on", "fiscal_year", "search_text", "created_at",
+               "updated_at")
+    rows = []
+    for n in range(1, count + 1):
+        received = date(2010, 1, 1) + timedelta(days=rng.randrange(5000))
+        values = {
+            "uid": f"bench-{n}", "code": f"BN-{n:06d}",
+            "title": " ".join(rng.sample(WORDS, 3)) + f" ฉบับที่ {n}", "kind": rng.choice(KINDS),
+            "format": rng.choice(("physical", "digital", "both")), "source": rng.choice(("km", "cop", "exchange", "other")),
+            "topic": rng.choice(WORDS), "tags": ", ".join(rng.sample(WORDS, 2)), "author": rng.choice(WORDS),
+            "year": received.year + 543, "summary": " ".join(rng.sample(WORDS, 6)), "location": rng.choice(PLACES),
+            "copies": rng.randrange(1, 6), "status": rng.choice(("available", "available", "on_loan", "lost")),
+            "received_on": received.isoformat(), "fiscal_year": fiscal_year(received),
+            "created_at": "2024-01-01T00:00:00+00:00", "updated_at": f"2024-{rng.randrange(1, 13):02d}-01T03:00:00+00:00",
+        }
+        values["search_text"] = search_text(values)
+        rows.append(tuple(values[c] for c in columns))
+    marks = ",".join("?" * len(columns))
+    with db.conn:
+        db.conn.executemany(f"INSERT INTO materials ({','.join(columns)}) VALUES ({marks})", rows)
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms"
+
+
+def measure_show(path: Path):
+    from PySide6.QtWidgets import QApplication
+
+    start = time.perf_counter()
+    from lo_desktop.app import build_window, create_application
+    from lo_desktop.core.db import open_database
+
+    app = create_application()
+    window = build_window(open_database(path))
+    window.show()
+    app.processEvents()
+    shown = time.perf_counter() - start
+    assert QApplication.instance() is app
+    return app, window, shown
+
+
+def measure_keystroke(app, window, fragment: str) -> tuple[float, float, float, float, int]:
+    """What the debounced search of one keystroke costs the UI thread: asking the worker, then showing
+    its answer (table reset, filter counts, repaint); and the worker's own time until the answer."""
+    from PySide6.QtCore import QEventLoop
+
+    page = window.page("catalog")
+    blocks, ready = [], {}
+    original = page._show_answer
+
+    def timed(result):
+        began = time.perf_counter()
+        original(result)
+        window.repaint()
+        blocks.append(time.perf_counter() - began)
+        ready["counts" if result.facets is not None else "rows"] = time.perf_counter() - start
+        if result.facets is not None:
+            loop.quit()
+
+    page.worker.answered.disconnect(original)
+    page.worker.answered.connect(timed)
+    loop = QEventLoop()
+    page.search_box.setText(fragment)
+    start = time.perf_counter()
+    page.apply_search()
+    ask = time.perf_counter() - start
+    loop.exec()
+    page.worker.answered.disconnect(timed)
+    page.worker.answered.connect(original)
+    return ask, max(blocks), ready.get("rows", 0.0), ready["counts"], page.model.rowCount()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--count", type=int, default=100_000)
+    parser.add_argument("--keep", help="keep (or reuse) the generated database at this path")
+    args = parser.parse_args()
+    folder = tempfile.mkdtemp(prefix="lo-bench-")
+    os.environ["LO_DESKTOP_DATA_DIR"] = folder
+    path = Path(args.keep) if args.keep else Path(folder) / "bench.db"
+    if not path.exists():
+        from lo_desktop.core.db import open_database
+
+        start = time.perf_counter()
+        db = open_database(path)
+        generate(db, args.count)
+        db.close()
+        print(f"generated {args.count:,} materials in {time.perf_counter() - start:.1f} s")
+    app, window, shown = measure_show(path)
+    from PySide6.QtCore import QEventLoop
+
+    page = window.page("catalog")
+    if window.count_label.text() == "":  # let the first answer (filter counts) arrive
+        loop = QEventLoop()
+        page.counts_changed.connect(loop.quit)
+        loop.exec()
+    print(f"main window shown:           {ms(shown)}   (target ≤ 1500 ms)")
+    worst = 0.0
+    for fragment in ("คู่มือ", "หาบเร่", "ขยะ", "กฎ", "เทศกิจ บางนา", "ไม่มีคำนี้", ""):
+        ask, answer, rows_ready, counts_ready, rows = measure_keystroke(app, window, fragment)
+        worst = max(worst, ask, answer)
+        print(f"  search {fragment or '(cleared)'!r:16} {rows:>7,} rows: UI block ask {ms(ask):>5}, "
+              f"show {ms(answer):>5}; table after {ms(rows_ready):>6}, counts after {ms(counts_ready):>6}")
+    print(f"max UI block of a keystroke: {ms(worst)}   (target ≤ 50 ms)")
+    window.page("catalog").table.scrollToBottom()
+    app.processEvents()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak RSS:                    {peak:.0f} MB   (target ≤ 250 MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
