@@ -48,3 +48,12 @@ LOADERS.append(load_indicator_sample)
 def load_demo(db) -> int:
     """Load every part of the sample corner; returns how many records were added."""
     return sum(loader(db) for loader in LOADERS)
+
+
+def load_lending_sample(db) -> int:
+    from lo_desktop.core.sample_lending import load_sample_loans
+
+    return load_sample_loans(db)
+
+
+LOADERS.append(load_lending_sample)

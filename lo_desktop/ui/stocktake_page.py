@@ -69,6 +69,7 @@ class StocktakePage(QWidget):
         self.past = QTableWidget(0, 4)
         self.past.setHorizontalHeaderLabels([_("Started on"), _("Scope"), _("State"), _("Found / expected")])
         _plain_table(self.past)
+        self.past.setColumnWidth(0, 170)
         report = QPushButton(_("Stocktake report…"))
         report.clicked.connect(self.write_report)
         row = QHBoxLayout()

@@ -136,3 +136,12 @@ def test_json_has_the_fields_scripts_read(db, book, somchai):
     assert (row["lent_on"], row["due_on"], row["returned_on"], row["days_overdue"]) == (
         "2024-03-01", "2024-03-15", None, 1)
     assert "2567" in lending.loan_line(loan, today=TODAY)  # BE in human output
+
+
+def test_the_sample_corner_lends_what_its_catalog_marks_on_loan(demo_db):
+    on_loan = [r[0] for r in demo_db.execute("SELECT code FROM materials WHERE status = 'on_loan'").fetchall()]
+    assert on_loan and all(lending.available_copies(demo_db, get_material(demo_db, c)) == 0 for c in on_loan)
+    assert len(lending.overdue_loans(demo_db)) == 1
+    from lo_desktop.core.sample import load_demo
+
+    assert load_demo(demo_db) == 0
