@@ -136,6 +136,7 @@ class MaterialDialog(QDialog):
     def _fill(self, m: Material) -> None:
         for name in TEXT_FIELDS:
             self.fields[name].setText(getattr(m, name))
+            self.fields[name].setCursorPosition(0)  # show the start of a long title, not its end
         for name in VOCABULARY_FIELDS:
             select_key(self.fields[name], getattr(m, name))
         self.fields["year"].set_year(m.year)

@@ -66,10 +66,12 @@ class LinkField(QWidget):
         self.edit = QLineEdit()
         self.edit.setPlaceholderText(_("https://… or a file path"))
         self.edit.textChanged.connect(self.textChanged)
+        self.edit.textChanged.connect(lambda text: self.open_button.setEnabled(bool(text.strip())))
         self.pick_button = QPushButton(_("Choose file…"))
         self.pick_button.clicked.connect(self._pick)
         self.open_button = QPushButton(_("Open"))
-        self.open_button.clicked.connect(lambda: open_location(self.text()))
+        self.open_button.clicked.connect(lambda: open_location(self.text().strip()))
+        self.open_button.setEnabled(False)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.edit, self.pick_button, self.open_button):

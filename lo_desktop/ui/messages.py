@@ -1,6 +1,7 @@
 """Message boxes the clerk reads: one translated sentence, never a traceback.
 
-Every box goes through ``show`` so tests can replace that one function and never block on a modal box.
+A box the clerk must answer now goes through ``show`` (modal; tests replace that one function); news
+after background work goes through ``notify``, which never blocks.
 Unexpected errors are written with their traceback to ``errors.log`` in the data folder, where a helper
 can find them; the clerk sees only where the details went.
 """
@@ -9,7 +10,9 @@ from __future__ import annotations
 import traceback
 from datetime import datetime
 from pathlib import Path
+from typing import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from lo_desktop.core.errors import UserError
@@ -87,13 +90,24 @@ def confirm(parent: QWidget | None, text: str, title: str | None = None) -> bool
     return answer == yes
 
 
-def choose(parent: QWidget | None, text: str, choices: list[str], title: str | None = None) -> int:
-    """Ask the clerk to pick one of ``choices`` (the last one is the Escape answer); returns its index."""
-    box = QMessageBox(QMessageBox.Icon.Information, title or _("Learning corner"), text,
-                      QMessageBox.StandardButton.NoButton, parent)
-    buttons = [box.addButton(choice, QMessageBox.ButtonRole.ActionRole) for choice in choices]
+def notify(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
+           choices: list[str] | None = None, on_choice: Callable[[int], None] | None = None) -> QMessageBox:
+    """A box that does not block: for news after background work, when nothing waits for the answer.
+
+    With ``choices`` the box offers those buttons (the last one answers Escape) and calls ``on_choice``
+    with the index clicked. Never running a nested event loop also means no test can hang on it.
+    """
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    buttons = [box.addButton(choice, QMessageBox.ButtonRole.ActionRole) for choice in choices or [_("OK")]]
     box.setEscapeButton(buttons[-1])
     box.setDefaultButton(buttons[0])
-    box.exec()
-    clicked = box.clickedButton()
-    return buttons.index(clicked) if clicked in buttons else len(choices) - 1
+    if on_choice is not None:
+        box.buttonClicked.connect(lambda button: on_choice(buttons.index(button)) if button in buttons else None)
+    box.open()
+    return box
+
+
+def notify_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> QMessageBox:
+    icon = QMessageBox.Icon.Warning if isinstance(exc, UserError) else QMessageBox.Icon.Critical
+    return notify(parent, icon, title or _("Problem"), error_text(exc))

@@ -5,6 +5,7 @@ a small progress dialog with a Cancel button, and brings the result or the error
 thread: ``on_done(result)`` on success, a Thai message box for a UserError, a quiet "cancelled" note
 in the status bar for Cancelled, and for anything else one sentence (the traceback goes to the log).
 When the work wrote a file (``output_path``), the clerk may open it or its folder straight away.
+These boxes do not block (messages.notify): the work has ended and nothing waits for an answer.
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from typing import Callable, Generic, TypeVar
 
 from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from lo_desktop.core.progress import Cancelled, Progress
 from lo_desktop.i18n import _, tr
@@ -70,8 +71,9 @@ class TaskDialog(QDialog):
         self.cancel_button = QPushButton(_("Cancel"))
         self.cancel_button.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
-        for widget in (self.label, self.bar, self.cancel_button):
-            layout.addWidget(widget)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignRight)
         self.setMinimumWidth(420)
 
     def show_progress(self, done: int, total: int, text: str) -> None:
@@ -140,7 +142,7 @@ class TaskHandle(QObject, Generic[T]):
                 self.on_done(result)
         except Exception as exc:  # the work is done; a failure presenting it is still one sentence
             self.error = exc
-            messages.show_error(self.parent_widget, exc, self.title)
+            messages.notify_error(self.parent_widget, exc, self.title)
             return
         if self.output_path is not None:
             offer_output(self.parent_widget, Path(self.output_path))
@@ -152,7 +154,7 @@ class TaskHandle(QObject, Generic[T]):
             show_status(self.parent_widget, _("Cancelled."))
             return
         self._end("failed")
-        messages.show_error(self.parent_widget, exc, self.title)
+        messages.notify_error(self.parent_widget, exc, self.title)
 
 
 def run_task(parent: QWidget | None, title: str, work: Callable[[Progress], T],
@@ -172,9 +174,13 @@ def show_status(parent: QWidget | None, text: str) -> None:
 
 
 def offer_output(parent: QWidget | None, path: Path) -> None:
-    choices = [_("Open the file"), _("Open its folder"), _("Close")]
-    answer = messages.choose(parent, tr("Saved “{name}”.", name=path.name), choices)
-    if answer == 0:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-    elif answer == 1:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+    """Open the file written, or its folder, or nothing; the box does not block."""
+    targets = [path, path.parent]
+
+    def chosen(index: int) -> None:
+        if index < len(targets):
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(targets[index])))
+
+    messages.notify(parent, QMessageBox.Icon.Information, _("Learning corner"),
+                    tr("Saved “{name}”.", name=path.name),
+                    [_("Open the file"), _("Open its folder"), _("Close")], chosen)

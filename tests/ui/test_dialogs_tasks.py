@@ -19,6 +19,7 @@ PATIENCE = 2000  # polls of 5 ms: a cancel that never arrives ends the work inst
 def boxes(monkeypatch):
     shown = []
     monkeypatch.setattr(messages, "show", lambda parent, icon, title, text, *a, **k: shown.append(text))
+    monkeypatch.setattr(messages, "notify", lambda parent, icon, title, text, *a, **k: shown.append(text))
     return shown
 
 
@@ -103,8 +104,12 @@ def test_a_bug_becomes_one_sentence_and_its_traceback_goes_to_the_log(qtbot, box
 
 def test_a_written_file_can_be_opened(qtbot, boxes, monkeypatch, tmp_path):
     target = tmp_path / "รายงาน.docx"
-    asked, opened = [], []
-    monkeypatch.setattr(messages, "choose", lambda parent, text, choices, title=None: asked.append(choices) or 0)
+    offered, opened = [], []
+
+    def notify(parent, icon, title, text, choices=None, on_choice=None):
+        offered.append((text, choices))
+        on_choice(0)  # the clerk clicks "open the file"
+    monkeypatch.setattr(messages, "notify", notify)
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
 
     def work(progress):
@@ -112,13 +117,19 @@ def test_a_written_file_can_be_opened(qtbot, boxes, monkeypatch, tmp_path):
         return target
 
     run_task(None, "สร้างรายงาน", work, output_path=target).wait()
-    assert asked == [["เปิดไฟล์", "เปิดโฟลเดอร์ที่เก็บไฟล์", "ปิด"]]
+    assert offered == [("บันทึกไฟล์ “รายงาน.docx” แล้ว", ["เปิดไฟล์", "เปิดโฟลเดอร์ที่เก็บไฟล์", "ปิด"])]
     assert [Path(p) for p in opened] == [target]
 
 
-def test_nothing_is_offered_when_writing_failed(qtbot, boxes, monkeypatch, tmp_path):
-    monkeypatch.setattr(messages, "choose", lambda *a, **k: pytest.fail("offered a file that was not written"))
+def test_the_offer_to_open_does_not_block(qtbot, tmp_path):
+    """Nothing waits for the clerk's answer, so code (and tests) after the task go on."""
+    target = tmp_path / "ป้าย.pdf"
+    handle = run_task(None, "ป้าย", lambda progress: target.write_bytes(b"%PDF"), output_path=target)
+    handle.wait()
+    assert handle.state == "done"
 
+
+def test_nothing_is_offered_when_writing_failed(qtbot, boxes, tmp_path):
     def work(progress):
         raise UserError("ดิสก์เต็ม")
 
