@@ -174,3 +174,22 @@ def test_escape_on_an_untouched_dialog_closes_without_asking(dialog_for, monkeyp
     dialog.show()
     dialog.reject()
     assert not dialog.isVisible()
+
+
+def test_files_dropped_on_the_dialog_wait_to_be_attached(dialog_for, tmp_path):
+    from PySide6.QtCore import QMimeData, QPoint, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    minutes = tmp_path / "รายงานการประชุม.pdf"
+    minutes.write_bytes(b"%PDF")
+    dialog = dialog_for()
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(minutes)), QUrl("https://example.org/not-a-file")])
+    action, buttons, keys = Qt.DropAction.CopyAction, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(QPoint(5, 5), action, data, buttons, keys)
+    QApplication.sendEvent(dialog, enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(dialog, QDropEvent(QPoint(5, 5), action, data, buttons, keys))
+    assert dialog.fields["attachments"].pending == [minutes]
+    assert dialog.is_modified()
