@@ -81,6 +81,7 @@ class Painter:
         layout = self._layout(sheet, content, tuple(fields))
         if layout.qr is not None:
             self.qr(content.payload, layout.qr.moved(box.x, box.y))
+        self.p.setPen(QColor("black"))
         for line in layout.lines:
             self.p.setFont(label_font(line.size, line.bold))
             top = box.y + line.top + self.metrics.ascent(line.size)
@@ -204,7 +205,7 @@ def write_pdf(out: str | Path, job: Job | None, sheet: Sheet | None = None, prog
     out = Path(out)
     sheet = job.sheet if job is not None else sheet
     check(sheet)
-    if job is not None:
+    if job is not None and not calibration:
         job.placements()  # bad input is refused before a file is touched
     folder = out.resolve().parent
     if not folder.is_dir():
