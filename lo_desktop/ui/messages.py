@@ -1,6 +1,6 @@
 """Message boxes the clerk reads: one translated sentence, never a traceback.
 
-A box the clerk must answer now goes through ``show`` (modal; tests replace that one function); news
+A box the clerk must answer now goes through ``show`` or ``choose`` (modal; tests replace them); news
 after background work goes through ``notify``, which never blocks.
 Unexpected errors are written with their traceback to ``errors.log`` in the data folder, where a helper
 can find them; the clerk sees only where the details went.
@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from lo_desktop.core.errors import UserError
@@ -25,11 +26,19 @@ LOG_NAME = "errors.log"
 def show(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
          buttons=QMessageBox.StandardButton.Ok,
          default=QMessageBox.StandardButton.NoButton) -> QMessageBox.StandardButton:
+    if headless():
+        return default if default != QMessageBox.StandardButton.NoButton else QMessageBox.StandardButton.Ok
     box = QMessageBox(icon, title, text, buttons, parent)
     translate_buttons(box)
     if default != QMessageBox.StandardButton.NoButton:
         box.setDefaultButton(default)
     return QMessageBox.StandardButton(box.exec())
+
+
+def headless() -> bool:
+    """On the offscreen platform (tests, scripts) nobody can click, and a modal box would wait forever:
+    the safe answer (the default, or Escape) is taken instead."""
+    return QGuiApplication.platformName() == "offscreen"
 
 
 def button_texts() -> dict[str, str]:
@@ -88,6 +97,20 @@ def confirm(parent: QWidget | None, text: str, title: str | None = None) -> bool
     yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
     answer = show(parent, QMessageBox.Icon.Question, title or _("Learning corner"), text, yes | no, no)
     return answer == yes
+
+
+def choose(parent: QWidget | None, text: str, choices: list[str], title: str | None = None) -> int:
+    """Ask the clerk to pick one of ``choices`` (the last one answers Escape); returns its index."""
+    if headless():
+        return len(choices) - 1
+    box = QMessageBox(QMessageBox.Icon.Information, title or _("Learning corner"), text,
+                      QMessageBox.StandardButton.NoButton, parent)
+    buttons = [box.addButton(choice, QMessageBox.ButtonRole.ActionRole) for choice in choices]
+    box.setEscapeButton(buttons[-1])
+    box.setDefaultButton(buttons[0])
+    box.exec()
+    clicked = box.clickedButton()
+    return buttons.index(clicked) if clicked in buttons else len(choices) - 1
 
 
 def notify(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,

@@ -5,7 +5,7 @@ a small progress dialog with a Cancel button, and brings the result or the error
 thread: ``on_done(result)`` on success, a Thai message box for a UserError, a quiet "cancelled" note
 in the status bar for Cancelled, and for anything else one sentence (the traceback goes to the log).
 When the work wrote a file (``output_path``), the clerk may open it or its folder straight away.
-These boxes do not block (messages.notify): the work has ended and nothing waits for an answer.
+Errors are shown in a box that does not block (messages.notify): the work has ended, nothing waits.
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from typing import Callable, Generic, TypeVar
 
 from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from lo_desktop.core.progress import Cancelled, Progress
 from lo_desktop.i18n import _, tr
@@ -174,13 +174,7 @@ def show_status(parent: QWidget | None, text: str) -> None:
 
 
 def offer_output(parent: QWidget | None, path: Path) -> None:
-    """Open the file written, or its folder, or nothing; the box does not block."""
-    targets = [path, path.parent]
-
-    def chosen(index: int) -> None:
-        if index < len(targets):
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(targets[index])))
-
-    messages.notify(parent, QMessageBox.Icon.Information, _("Learning corner"),
-                    tr("Saved “{name}”.", name=path.name),
-                    [_("Open the file"), _("Open its folder"), _("Close")], chosen)
+    choices = [_("Open the file"), _("Open its folder"), _("Close")]
+    answer = messages.choose(parent, tr("Saved “{name}”.", name=path.name), choices)
+    if answer < 2:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path if answer == 0 else path.parent)))

@@ -104,12 +104,9 @@ def test_a_bug_becomes_one_sentence_and_its_traceback_goes_to_the_log(qtbot, box
 
 def test_a_written_file_can_be_opened(qtbot, boxes, monkeypatch, tmp_path):
     target = tmp_path / "รายงาน.docx"
-    offered, opened = [], []
-
-    def notify(parent, icon, title, text, choices=None, on_choice=None):
-        offered.append((text, choices))
-        on_choice(0)  # the clerk clicks "open the file"
-    monkeypatch.setattr(messages, "notify", notify)
+    asked, opened = [], []
+    monkeypatch.setattr(messages, "choose",
+                        lambda parent, text, choices, title=None: asked.append((text, choices)) or 0)
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
 
     def work(progress):
@@ -117,22 +114,25 @@ def test_a_written_file_can_be_opened(qtbot, boxes, monkeypatch, tmp_path):
         return target
 
     run_task(None, "สร้างรายงาน", work, output_path=target).wait()
-    assert offered == [("บันทึกไฟล์ “รายงาน.docx” แล้ว", ["เปิดไฟล์", "เปิดโฟลเดอร์ที่เก็บไฟล์", "ปิด"])]
+    assert asked == [("บันทึกไฟล์ “รายงาน.docx” แล้ว", ["เปิดไฟล์", "เปิดโฟลเดอร์ที่เก็บไฟล์", "ปิด"])]
     assert [Path(p) for p in opened] == [target]
 
 
-def test_the_offer_to_open_does_not_block(qtbot, tmp_path):
-    """Nothing waits for the clerk's answer, so code (and tests) after the task go on."""
+def test_without_a_screen_the_offer_takes_close_instead_of_waiting(qtbot, monkeypatch, tmp_path):
+    """Offscreen nobody can click: a modal box must not hang a script or another area's test."""
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url))
     target = tmp_path / "ป้าย.pdf"
     handle = run_task(None, "ป้าย", lambda progress: target.write_bytes(b"%PDF"), output_path=target)
     handle.wait()
-    assert handle.state == "done"
+    assert handle.state == "done" and opened == []
 
 
-def test_nothing_is_offered_when_writing_failed(qtbot, boxes, tmp_path):
+def test_nothing_is_offered_when_writing_failed(qtbot, boxes, monkeypatch, tmp_path):
     def work(progress):
         raise UserError("ดิสก์เต็ม")
 
+    monkeypatch.setattr(messages, "choose", lambda *a, **k: pytest.fail("offered a file that was not written"))
     run_task(None, "สร้างรายงาน", work, output_path=tmp_path / "x.docx").wait()
     assert boxes == ["ดิสก์เต็ม"]
 
