@@ -92,7 +92,11 @@ class LendingPage(QWidget):
         self.borrower_history = loan_table(HISTORY_COLUMNS)
         self._layout()
         QShortcut(QKeySequence("F9"), self, activated=lambda: self.open_dialog())
-        QShortcut(QKeySequence("F5"), self, activated=self.refresh)
+        self.refresh()
+
+    def showEvent(self, event) -> None:
+        """Loans change from the catalog's Ctrl+L and the stocktake too: read them again on each visit."""
+        super().showEvent(event)
         self.refresh()
 
     def _layout(self) -> None:
