@@ -330,3 +330,48 @@ def m0005_lending(db) -> None:
         "CREATE INDEX loans_open_due ON loans(due_on) WHERE returned_on IS NULL",
         "CREATE INDEX stocktake_scans_stocktake ON stocktake_scans(stocktake_id, material_id)",
     )
+
+
+@MIGRATIONS(name="0006_attachment_text")
+def m0006_attachment_text(db) -> None:
+    """Text read out of attached documents, and its trigram index, so a search finds words inside files."""
+    run_statements(
+        db,
+        # One row per attachment once it has been read; an attachment without a row (or 'pending') is
+        # read by attachment_index.index_pending. ``text`` is the original (shown in snippets),
+        # ``search_text`` its normalised form (what the index holds).
+        """
+        CREATE TABLE attachment_text (
+            attachment_id INTEGER PRIMARY KEY REFERENCES attachments(id) ON DELETE CASCADE,
+            status TEXT NOT NULL CHECK (status IN ('ok', 'empty', 'failed', 'pending')),
+            error TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL DEFAULT '',
+            search_text TEXT NOT NULL DEFAULT '',
+            indexed_at TEXT
+        )
+        """,
+        """
+        CREATE VIRTUAL TABLE attachment_text_fts USING fts5(
+            search_text, content='attachment_text', content_rowid='attachment_id', tokenize='trigram'
+        )
+        """,
+        # Kept in step by triggers, as materials_fts is, so no writer can forget the index.
+        """
+        CREATE TRIGGER attachment_text_fts_insert AFTER INSERT ON attachment_text BEGIN
+            INSERT INTO attachment_text_fts(rowid, search_text) VALUES (new.attachment_id, new.search_text);
+        END
+        """,
+        """
+        CREATE TRIGGER attachment_text_fts_delete AFTER DELETE ON attachment_text BEGIN
+            INSERT INTO attachment_text_fts(attachment_text_fts, rowid, search_text)
+            VALUES ('delete', old.attachment_id, old.search_text);
+        END
+        """,
+        """
+        CREATE TRIGGER attachment_text_fts_update AFTER UPDATE OF search_text ON attachment_text BEGIN
+            INSERT INTO attachment_text_fts(attachment_text_fts, rowid, search_text)
+            VALUES ('delete', old.attachment_id, old.search_text);
+            INSERT INTO attachment_text_fts(rowid, search_text) VALUES (new.attachment_id, new.search_text);
+        END
+        """,
+    )

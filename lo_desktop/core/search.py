@@ -5,6 +5,10 @@ folded), so ๒๕๕๖ finds 2556. Each whitespace-separated term must occur: 
 the FTS5 trigram index; shorter ones a substring scan (instr) of the base table's normalised text.
 User text is always bound as a quoted string, never parsed as FTS syntax, so quotes, AND, NEAR(, *
 and - are taken literally.
+
+A term also matches a material when it occurs in the text of one of its attachments (its own trigram
+index, see attachment_index). That is a second alternative tried only after the fields' index, on the
+few materials that have a matching file, so searches that no file answers cost one extra index probe.
 """
 from __future__ import annotations
 
@@ -55,19 +59,81 @@ def where(query: Query, walk_code_index: bool = False) -> tuple[str, list]:
     """
     clauses = ["deleted_at IS NOT NULL" if query.deleted else "deleted_at IS NULL"]
     params: list = []
-    expression, short = fts_expression(query)
-    if expression:
-        member = "+id" if walk_code_index else "id"
-        clauses.append(f"{member} IN (SELECT rowid FROM materials_fts WHERE materials_fts MATCH ?)")
-        params.append(expression)
-    for term in short:
-        clauses.append("instr(search_text, ?) > 0")
-        params.append(term)
+    text_sql, text_params = text_condition(query, "+id" if walk_code_index else "id")
+    if text_sql:
+        clauses.append(text_sql)
+        params.extend(text_params)
     for name, value in query.filters.items():
         if name in FILTER_FIELDS and value is not None:
             clauses.append(f"{name} = ?")
             params.append(value)
     return " AND ".join(clauses), params
+
+
+def text_condition(query: Query, member: str = "id") -> tuple[str, list]:
+    """Every term in the fields, or else every term in the fields or a file of a material with a matching file."""
+    expression, short = fts_expression(query)
+    if not expression and not short:
+        return "", []
+    fields, params = _fields_condition(expression, short, member)
+    long_terms = [t for t in terms(query.text) if t not in short]
+    gate, gate_params = _file_gate(long_terms if not short else [], member)
+    per_term = [_term_condition(t, t in short, member) for t in terms(query.text)]
+    if len(per_term) == 1 and long_terms:
+        files = gate  # one term: the gate is the whole answer
+    else:
+        files = " AND ".join([gate] + [sql for sql, _p in per_term])
+        gate_params = gate_params + [p for _sql, term_params in per_term for p in term_params]
+    return f"({fields} OR ({files}))", params + gate_params
+
+
+def _fields_condition(expression: str, short: list[str], member: str) -> tuple[str, list]:
+    clauses, params = [], []
+    if expression:
+        clauses.append(f"{member} IN (SELECT rowid FROM materials_fts WHERE materials_fts MATCH ?)")
+        params.append(expression)
+    for term in short:
+        clauses.append("instr(search_text, ?) > 0")
+        params.append(term)
+    return " AND ".join(clauses), params
+
+
+def _file_gate(long_terms: list[str], member: str) -> tuple[str, list]:
+    """Materials with a file holding any of the (long) terms: one index probe; with short terms, any file
+    with text (a file may hold only the short one)."""
+    if long_terms:
+        return (f"{member} IN (SELECT a.material_id FROM attachment_text_fts f JOIN attachments a "
+                "ON a.id = f.rowid WHERE attachment_text_fts MATCH ?)", [_any_of(long_terms)])
+    return (f"{member} IN (SELECT a.material_id FROM attachment_text t JOIN attachments a "
+            "ON a.id = t.attachment_id WHERE t.status = 'ok')", [])
+
+
+def _term_condition(term: str, short: bool, member: str) -> tuple[str, list]:
+    if short:
+        return ("(instr(search_text, ?) > 0 OR EXISTS (SELECT 1 FROM attachments a JOIN attachment_text t "
+                "ON t.attachment_id = a.id WHERE a.material_id = materials.id AND instr(t.search_text, ?) > 0))",
+                [term, term])
+    quoted = _quote(term)
+    return (f"({member} IN (SELECT rowid FROM materials_fts WHERE materials_fts MATCH ?) OR {member} IN "
+            "(SELECT a.material_id FROM attachment_text_fts f JOIN attachments a ON a.id = f.rowid "
+            "WHERE attachment_text_fts MATCH ?))", [quoted, quoted])
+
+
+def _quote(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _any_of(long_terms: list[str]) -> str:
+    return " OR ".join(_quote(t) for t in long_terms)
+
+
+def files_match(db, query: Query) -> bool:
+    """Whether any attachment's text holds a long term of the query (else the fields alone decide)."""
+    long_terms = [t for t in terms(query.text) if len(t) >= 3]
+    if not long_terms:
+        return db.execute("SELECT 1 FROM attachment_text WHERE status = 'ok' LIMIT 1").fetchone() is not None
+    sql = "SELECT 1 FROM attachment_text_fts WHERE attachment_text_fts MATCH ? LIMIT 1"
+    return db.execute(sql, [_any_of(long_terms)]).fetchone() is not None
 
 
 def fts_expression(query: Query) -> tuple[str, list[str]]:
@@ -77,7 +143,7 @@ def fts_expression(query: Query) -> tuple[str, list[str]]:
     """
     long_terms = [t for t in terms(query.text) if len(t) >= 3 and not query.deleted]
     short = [t for t in terms(query.text) if t not in long_terms]
-    return " AND ".join('"' + t.replace('"', '""') + '"' for t in long_terms), short
+    return " AND ".join(_quote(t) for t in long_terms), short
 
 
 def order_clause(order_by: str = "code", descending: bool = False) -> str:
@@ -109,7 +175,7 @@ def search(db, query: Query, order_by: str = "code", descending: bool = False,
 
 def count(db, query: Query) -> int:
     expression, short = fts_expression(query)
-    if expression and not short and not query.filters and not query.deleted:
+    if expression and not short and not query.filters and not query.deleted and not files_match(db, query):
         # The index holds exactly the materials outside the Trash: it can count alone.
         sql = "SELECT COUNT(*) FROM materials_fts WHERE materials_fts MATCH ?"
         return db.execute(sql, [expression]).fetchone()[0]

@@ -100,7 +100,7 @@ def decode_csv(data: bytes) -> str:
 
 
 def _read_xlsx(path: Path) -> Table:
-    _refuse_zip_bomb(path)
+    refuse_zip_bomb(path)
     import openpyxl
 
     try:
@@ -116,7 +116,7 @@ def _read_xlsx(path: Path) -> Table:
     return _table(rows, path)
 
 
-def _refuse_zip_bomb(path: Path) -> None:
+def refuse_zip_bomb(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
