@@ -174,17 +174,17 @@ def next_codes(db, pattern: str, count: int) -> list[str]:
 
 
 def _highest_number(db, prefix: str, suffix: str) -> int:
-    highest = 0
-    rows = db.execute("SELECT code FROM materials WHERE code LIKE ? ESCAPE '\\'", [_like_prefix(prefix) + "%"])
-    for (code,) in rows.fetchall():
-        number = code[len(prefix):len(code) - len(suffix)]
-        if number.isdigit() and code.endswith(suffix):
-            highest = max(highest, int(number))
-    return highest
-
-
-def _like_prefix(prefix: str) -> str:
-    return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    """The largest number among codes shaped prefix + digits + suffix, computed inside SQLite."""
+    number = "substr(code, :start, length(code) - :fixed)"
+    sql = (f"SELECT MAX(CAST({number} AS INTEGER)) FROM materials "
+           f"WHERE code >= :prefix AND substr(code, 1, :plen) = :prefix AND substr(code, -:slen) = :suffix "
+           f"AND length(code) > :fixed AND {number} NOT GLOB '*[^0-9]*'")
+    values = {"start": len(prefix) + 1, "fixed": len(prefix) + len(suffix), "prefix": prefix,
+              "plen": len(prefix), "slen": len(suffix) or 10**9, "suffix": suffix}
+    if not suffix:
+        sql = sql.replace("AND substr(code, -:slen) = :suffix ", "")
+        values.pop("slen"), values.pop("suffix")
+    return db.execute(sql, values).fetchone()[0] or 0
 
 
 def all_codes(db) -> set[str]:

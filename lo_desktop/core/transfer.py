@@ -175,12 +175,13 @@ def guess_mapping(headers: list[str]) -> dict[int, str]:
     return mapping
 
 
-def check_rows(db, table: Table, mapping: dict[int, str]) -> ImportCheck:
+def check_rows(db, table: Table, mapping: dict[int, str], progress: Progress | None = None) -> ImportCheck:
     if "title" not in mapping.values():
         raise UserError(_("No column holds the title. Choose which column is the title."))
     check, taken = ImportCheck(), all_codes(db)
     for offset, cells in enumerate(table.rows):
         number = offset + 2
+        _tick(progress, offset + 1, len(table.rows))
         if not any(cells):
             continue
         material, problem = _material_from_cells(db, cells, mapping, taken)

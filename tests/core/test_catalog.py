@@ -78,3 +78,11 @@ def test_soft_delete_restore_and_empty_trash(db):
 def test_updating_a_vanished_material_says_so(db):
     with pytest.raises(UserError):
         update_material(db, Material(title="ก", id=999))
+
+
+def test_next_code_reads_only_codes_of_the_pattern(db):
+    for code in ("BN-0009", "BN-12", "XBN-9999", "BN-00A1", "BN-0010/56", "LIB-007/56", "LIB-9/57"):
+        add_material(db, Material(title="ก", code=code))
+    assert next_code(db, "BN-####") == "BN-0013"
+    assert next_code(db, "LIB-###/56") == "LIB-008/56"
+    assert next_code(db, "KM####") == "KM0001"
