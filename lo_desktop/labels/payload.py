@@ -5,8 +5,9 @@
 2. The material has a web link → that link, with ``#code`` appended when the link does not already
    contain the code, so a phone opens the item and the scan field still finds the material.
 3. Otherwise → the code, a line break and the title, cut (at a cluster boundary, with "…") to 40
-   characters and to 80 UTF-8 bytes: a Thai letter takes 3 bytes, and a shorter payload keeps the QR
-   code coarse enough to scan on the smallest labels (38 × 21 mm) — about 26 Thai letters.
+   characters and to 70 UTF-8 bytes. A Thai letter takes 3 bytes, so that is about 22 Thai letters:
+   the whole payload then fits a version-5 QR code (37 modules at error correction M), coarse enough
+   to scan on the smallest labels (38 × 21 mm) and small enough for 65 codes a page in 200 KB.
 
 A file path is not something a phone can open, so it does not count as a link here. No Qt here.
 """
@@ -17,7 +18,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 from lo_desktop.labels.thai_wrap import clusters
 
 TITLE_CHARS = 40
-TITLE_BYTES = 80
+TITLE_BYTES = 70
 WEB_SCHEMES = ("http", "https")
 
 

@@ -60,8 +60,14 @@ def outline(modules) -> list[list[tuple[int, int]]]:
     no edge between two dark modules for a rasteriser to leave a seam on. Where two dark modules touch
     only at a corner, which edge a contour continues on does not change the filled area.
     """
+    polygons, stride = corner_polygons(modules)
+    return [[(v % stride, v // stride) for v in polygon] for polygon in polygons]
+
+
+def corner_polygons(modules) -> tuple[list[list[int]], int]:
+    """``outline`` with each corner (x, y) as the number y * stride + x; returns the stride too."""
     if not modules:
-        return []
+        return [], 1
     height, width = len(modules), len(modules[0])
     rows = [0] + [int(row[::-1], 2) for row in modules] + [0]
     columns = [0] + [int("".join(column)[::-1], 2) for column in zip(*modules)] + [0]
@@ -78,7 +84,7 @@ def outline(modules) -> list[list[tuple[int, int]]]:
     extra = {k: west[k] for k in west.keys() & east.keys()}
     extra.update({k: north[k] for k in north.keys() & south.keys()})
     edges = {**west, **east, **north, **south}
-    return [[(v % stride, v // stride) for v in polygon] for polygon in _chain(edges, extra)]
+    return _chain(edges, extra), stride
 
 
 def _horizontal(lines: list[int], stride: int) -> dict[int, int]:
@@ -90,11 +96,14 @@ def _horizontal(lines: list[int], stride: int) -> dict[int, int]:
 def _vertical(lines: list[int], length: int, stride: int) -> dict[int, int]:
     """The same for columns: line x's bit y is the corner y * stride + x."""
     text = "".join(format(bits, f"0{length}b")[::-1] for bits in lines)
-    found = {}
-    for m in _ONES.finditer(text):
-        x, y0 = divmod(m.start(), length)
-        found[y0 * stride + x] = (y0 + m.end() - m.start()) * stride + x
-    return found
+    corner = _column_corners(len(lines), length, stride)
+    return {corner[m.start()]: corner[m.end()] for m in _ONES.finditer(text)}
+
+
+@lru_cache(maxsize=64)
+def _column_corners(count: int, length: int, stride: int) -> tuple[int, ...]:
+    """Position x * length + y in the column text → the corner y * stride + x."""
+    return tuple((q % length) * stride + q // length for q in range(count * length + 1))
 
 
 def _chain(edges: dict[int, int], extra: dict[int, int]) -> list[list[int]]:

@@ -132,24 +132,37 @@ class Painter:
 def qr_path(payload: str) -> tuple[QPainterPath, int]:
     """The dark modules as one outline (their union, no inner edges), in module units."""
     modules = qr.matrix(payload)
-    return path_of_polygons(qr.outline(modules)), len(modules)
+    polygons, stride = qr.corner_polygons(modules)
+    return path_of_polygons(polygons, stride, len(modules) + 1), len(modules)
 
 
-def path_of_polygons(polygons) -> QPainterPath:
-    """A non-zero-filled path of closed polygons, built in one go through QPainterPath's stream
-    format (a thousand moveTo/lineTo calls from Python cost more than the rest of a label)."""
-    values: list = []
+def path_of_polygons(polygons: list[list[int]], stride: int, height: int) -> QPainterPath:
+    """A non-zero-filled path of closed polygons of corners numbered y * stride + x, built in one go
+    through QPainterPath's stream format (element count; type, x, y per element; start; fill rule):
+    a thousand moveTo/lineTo calls from Python would cost more than the rest of a label."""
+    moves, lines = _element_tables(stride, height)
+    parts = [b""]
+    count = 0
     for polygon in polygons:
-        values += (0, *polygon[0])
-        for point in polygon[1:]:
-            values += (1, *point)
-        values += (1, *polygon[0])
-    count = len(values) // 3
-    data = QByteArray(struct.pack(">i" + "idd" * count + "ii", count, *values, 0, int(Qt.FillRule.WindingFill.value)))
+        parts.append(moves[polygon[0]])
+        parts += map(lines.__getitem__, polygon[1:])
+        parts.append(lines[polygon[0]])
+        count += len(polygon) + 1
+    parts[0] = struct.pack(">i", count)
+    parts.append(struct.pack(">ii", 0, Qt.FillRule.WindingFill.value))
+    data = QByteArray(b"".join(parts))
     path = QPainterPath()
     stream = QDataStream(data, QIODevice.OpenModeFlag.ReadOnly)
     stream >> path
     return path
+
+
+@lru_cache(maxsize=64)
+def _element_tables(stride: int, height: int) -> tuple[tuple[bytes, ...], tuple[bytes, ...]]:
+    """The serialised moveTo and lineTo element of every corner number."""
+    points = [(v % stride, v // stride) for v in range(stride * (height + 1))]
+    return (tuple(struct.pack(">idd", 0, x, y) for x, y in points),
+            tuple(struct.pack(">idd", 1, x, y) for x, y in points))
 
 
 def page_size(sheet: Sheet) -> QPageSize:
