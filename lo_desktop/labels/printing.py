@@ -5,6 +5,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from lo_desktop.core.errors import UserError
+from lo_desktop.core.progress import Cancelled
 from lo_desktop.i18n import _, tr
 from lo_desktop.labels.render import Job, page_layout, paint_calibration, paint_job
 from lo_desktop.labels.sheets import Sheet, check
@@ -32,11 +33,15 @@ def _begin(printer: QPrinter) -> QPainter:
 
 
 def print_job(printer: QPrinter, job: Job, progress=None) -> int:
+    """Paint the job on the printer; when cancelled, what was spooled is withdrawn (abort)."""
     check(job.sheet)
     job.placements()
     painter = _begin(printer)
     try:
         return paint_job(painter, printer.newPage, job, printer.resolution(), progress)
+    except Cancelled:
+        printer.abort()
+        raise
     finally:
         painter.end()
 

@@ -336,15 +336,27 @@ class LabelsDialog(QDialog):
         self.use_printer(printer.printerName())
         job.offset_mm = (self.offset_x.value(), self.offset_y.value())
         self.remember()
+        self._print(printer, job, list(self.ids[self.choice()]))
+
+    def _print(self, printer, job: Job, ids: list[int]):
+        """Paint off the window's thread (QPainter may paint a QPrinter from a worker), with Cancel."""
         from lo_desktop.labels.printing import print_job
 
+        self._printer = printer  # alive until the work has finished
+
+        def done(_pages):
+            history.record_prints(self.db, ids, job.sheet.id)
+            self._load_choices_keeping()
+
         try:
-            print_job(printer, job)
-        except UserError as exc:
-            messages.show_error(self, exc)
-            return
-        history.record_prints(self.db, self.ids[self.choice()], job.sheet.id)
-        self._load_choices_keeping()
+            from lo_desktop.ui.tasks import run_task
+        except ImportError:
+            try:
+                done(print_job(printer, job))
+            except UserError as exc:
+                messages.show_error(self, exc)
+            return None
+        return run_task(self, _("Printing labels"), lambda progress: print_job(printer, job, progress), done)
 
     def print_calibration(self) -> None:
         printer = self._ask_printer()
