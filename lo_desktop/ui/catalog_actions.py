@@ -36,6 +36,7 @@ class CatalogActions:
 
     def _action(self, text: str, icon_name: str, shortcut, slot) -> QAction:
         action = QAction(icon(icon_name), text, self.window)
+        action.setIconText(text.rstrip("…"))  # tool bar buttons act at once: no ellipsis there
         action.setObjectName(f"action_{icon_name}")
         if shortcut is not None:
             action.setShortcut(shortcut)
@@ -45,7 +46,6 @@ class CatalogActions:
     def _table_only(self, action: QAction, hint: str, keys) -> QAction:
         """Enter and Delete act on the table only: in the search and scan boxes they keep their usual
         meaning. So the keys live on a twin action added to the table alone; the menu shows them as a hint."""
-        action.setIconText(action.text())
         action.setText(f"{action.text()}\t{hint}")
         twin = QAction(self.window)
         twin.setShortcuts([QKeySequence(key) for key in keys])

@@ -81,7 +81,7 @@ class CatalogPage(QWidget):
         for widget, stretch in ((self.filters, 0), (centre, 1), (self.detail, 0)):
             self.splitter.addWidget(widget)
             self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
-        self.splitter.setSizes([210, 760, 340])
+        self.splitter.setSizes([190, 800, 310])
         self.splitter.setChildrenCollapsible(False)
         state = window_settings().value(SPLITTER_KEY)
         if isinstance(state, QByteArray):

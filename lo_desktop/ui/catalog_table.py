@@ -11,8 +11,8 @@ from lo_desktop.i18n import _
 from lo_desktop.ui.material_model import COLUMNS
 from lo_desktop.ui.state import window_settings
 
-DEFAULT_WIDTHS = {"code": 90, "title": 330, "kind": 120, "source": 120, "format": 90, "status": 90,
-                  "location": 120, "year": 60, "fiscal_year": 90, "author": 160, "updated": 100}
+DEFAULT_WIDTHS = {"code": 84, "title": 300, "kind": 120, "source": 120, "format": 90, "status": 96,
+                  "location": 84, "year": 62, "fiscal_year": 86, "author": 160, "updated": 100}
 DEFAULT_HIDDEN = {"format", "author"}
 ALWAYS_SHOWN = {"code", "title"}
 

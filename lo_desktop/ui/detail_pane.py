@@ -56,6 +56,7 @@ class DetailPane(QScrollArea):
         self.setObjectName("detailPane")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAcceptDrops(True)
         self.setWidget(self._build())
         self.show_material(None)
@@ -118,7 +119,8 @@ class DetailPane(QScrollArea):
         self.title.setText(material.title)
         payload = payload_of(material, self._settings)
         self.qr.setPixmap(qr_pixmap(payload, 150))
-        self.payload.setText(payload if payload != material.code else "")
+        # A web address is worth reading under the code; the code-and-title form repeats what is above.
+        self.payload.setText(payload if "://" in payload else material.code)
         for name, label in self.values.items():
             self._set_value(name, label, field_text(material, name))
         self.origin.setText(material.origin or _("Not recorded."))
@@ -126,7 +128,9 @@ class DetailPane(QScrollArea):
 
     def _set_value(self, name: str, label: QLabel, text: str) -> None:
         if name == "link" and text.startswith(("http://", "https://")):
-            label.setText(f'<a href="{html.escape(text)}">{html.escape(text)}</a>')
+            # A zero-width space after each slash lets a long address wrap inside the pane.
+            shown = html.escape(text).replace("/", "/\u200b")
+            label.setText(f'<a href="{html.escape(text)}">{shown}</a>')
         else:
             label.setText(html.escape(text).replace("\n", "<br>") if text else "—")
 

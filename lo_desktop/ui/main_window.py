@@ -75,6 +75,8 @@ class MainWindow(QMainWindow):
         self.page_list = QListWidget()
         self.page_list.setObjectName("pageList")
         self.page_list.setIconSize(QSize(20, 20))
+        self.page_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.page_list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.stack = QStackedWidget()
         for key, title, _factory in page_registry.PAGES:
             item = QListWidgetItem(icon(f"page_{key}"), _(title))
@@ -86,7 +88,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.page_list)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([150, 1200])
+        splitter.setSizes([170, 1200])
         self.page_list.setVisible(len(page_registry.PAGES) > 1)
         self.setCentralWidget(splitter)
         self.page_list.setCurrentRow(0)

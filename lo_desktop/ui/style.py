@@ -11,7 +11,8 @@ QToolBar#mainToolbar {{ background: #ffffff; border: none; border-bottom: 1px so
     padding: 4px 6px; spacing: 4px; }}
 QToolBar#mainToolbar QToolButton {{ padding: 4px 8px; border-radius: 4px; }}
 QToolBar#mainToolbar QToolButton:hover {{ background: #eef4fb; }}
-QListWidget#pageList {{ background: #f3f3f3; border: none; border-right: 1px solid #e0e0e0; padding-top: 6px; }}
+QListWidget#pageList {{ background: #f3f3f3; border: none; border-right: 1px solid #e0e0e0; padding-top: 6px;
+    outline: 0; }}
 QListWidget#pageList::item {{ padding: 8px 10px; border-radius: 4px; margin: 1px 6px; }}
 QListWidget#pageList::item:selected {{ background: #e1ecf8; color: #000000; }}
 QWidget#filterPanel {{ background: #fafafa; border-right: 1px solid #e6e6e6; }}
