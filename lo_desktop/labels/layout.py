@@ -82,9 +82,10 @@ def _stack(box: Rect, shown: list[str], texts: dict[str, str], metrics: Metrics)
         lines.append(_one_line(texts["code"], box, top, code_size, True, metrics))
         top += metrics.line_height(code_size)
     bottom = box.bottom - len(footer) * metrics.line_height(small)
-    if "title" in shown and bottom - top >= metrics.line_height(SMALLEST_MM):
+    gap = 0.3 * metrics.line_height(small) if footer else 0.0  # the title must not run into the shelf
+    if "title" in shown and bottom - gap - top >= metrics.line_height(SMALLEST_MM):
         largest = max(SMALLEST_MM, min(4.6, code_size * 0.75 if code_size else 4.6))
-        fitted = fit(texts["title"], box.w, bottom - top, _measure(metrics, False), metrics.line_height,
+        fitted = fit(texts["title"], box.w, bottom - gap - top, _measure(metrics, False), metrics.line_height,
                      largest, SMALLEST_MM)
         for text in fitted.lines:
             lines.append(TextLine(text, box.x, top, box.w, fitted.size))
