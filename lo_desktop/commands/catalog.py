@@ -47,9 +47,33 @@ def run_list(args, ctx) -> int:
 
 
 def run_search(args, ctx) -> int:
-    from lo_desktop.core.search import Query
+    from lo_desktop.core.search import Query, search
 
-    return _print_materials(ctx.db, Query(text=args.text), args.json)
+    materials = search(ctx.db, Query(text=args.text))
+    found_in = _file_matches(ctx.db, args.text, materials)
+    if args.json:
+        rows = [dict(material_json(m), matched_attachments=[{"name": a.name, "snippet": snippet}
+                                                            for a, snippet in found_in.get(m.id, [])])
+                for m in materials]
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return 0
+    from lo_desktop.core.attachment_index import found_only_in_attachments
+
+    for m in materials:
+        print(f"{m.code}\t{m.title}\t{_location(m)}")
+        if found_in.get(m.id) and found_only_in_attachments(ctx.db, args.text, m.id):
+            attachment, snippet = found_in[m.id][0]
+            print("\t" + tr("found in: {name} — {snippet}", name=attachment.name, snippet=snippet))
+    print(tr("{count} materials", count=len(materials)), file=sys.stderr)
+    return 0
+
+
+def _file_matches(db, text: str, materials) -> dict:
+    """Which attachments of the found materials hold the search text (only those with file text are asked)."""
+    from lo_desktop.core.attachment_index import attachment_matches, materials_with_text
+
+    with_text = materials_with_text(db)
+    return {m.id: attachment_matches(db, text, m.id) for m in materials if m.id in with_text}
 
 
 def _print_materials(db, query, as_json: bool) -> int:

@@ -43,9 +43,13 @@ def extract_text(path: str | Path, name: str | None = None) -> str:
     return clean(text)[:MAX_CHARS]
 
 
+CONTROL = dict.fromkeys(c for c in range(32) if chr(c) not in "\t\n\r\f")
+
+
 def clean(text: str) -> str:
-    """Drop NULs and the trailing blanks extractors leave; "" when nothing but whitespace is left."""
-    text = text.replace("\x00", "")
+    """Drop control characters ("" when only blanks are left). A PDF whose font maps a glyph to no
+    character (Qt's PDFs do so for Thai tone marks raised over an upper vowel) yields them."""
+    text = text.translate(CONTROL)
     return text if text.strip() else ""
 
 
@@ -117,7 +121,8 @@ def docx_text(path: Path, name: str) -> str:
     import docx
 
     try:
-        document = docx.Document(str(path))
+        with open(path, "rb") as f:
+            document = docx.Document(f)
         lines = [p.text for p in document.paragraphs]
         for table in document.tables:
             lines.extend("\t".join(cell.text for cell in row.cells) for row in table.rows)
@@ -132,11 +137,13 @@ def xlsx_text(path: Path, name: str) -> str:
     import openpyxl
 
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        try:
-            return _book_text(book)
-        finally:
-            book.close()
+        # A file object: openpyxl refuses a path without .xlsx, and stored files are named by their hash.
+        with open(path, "rb") as f:
+            book = openpyxl.load_workbook(f, read_only=True, data_only=True)
+            try:
+                return _book_text(book)
+            finally:
+                book.close()
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         raise ExtractionError(tr("“{name}” is damaged, protected by a password or not a real {kind} file.",
                                  name=name, kind="Excel")) from exc

@@ -72,19 +72,26 @@ def where(query: Query, walk_code_index: bool = False) -> tuple[str, list]:
 
 def text_condition(query: Query, member: str = "id") -> tuple[str, list]:
     """Every term in the fields, or else every term in the fields or a file of a material with a matching file."""
+    parts = text_parts(query, member)
+    if parts is None:
+        return "", []
+    fields, fields_params, files, files_params = parts
+    return f"({fields} OR ({files}))", fields_params + files_params
+
+
+def text_parts(query: Query, member: str = "id"):
+    """(fields SQL, params, files SQL, params) for the query's text, or None when it has no terms."""
     expression, short = fts_expression(query)
     if not expression and not short:
-        return "", []
+        return None
     fields, params = _fields_condition(expression, short, member)
     long_terms = [t for t in terms(query.text) if t not in short]
     gate, gate_params = _file_gate(long_terms if not short else [], member)
     per_term = [_term_condition(t, t in short, member) for t in terms(query.text)]
     if len(per_term) == 1 and long_terms:
-        files = gate  # one term: the gate is the whole answer
-    else:
-        files = " AND ".join([gate] + [sql for sql, _p in per_term])
-        gate_params = gate_params + [p for _sql, term_params in per_term for p in term_params]
-    return f"({fields} OR ({files}))", params + gate_params
+        return fields, params, gate, gate_params  # one term: the gate is the whole answer
+    files = " AND ".join([gate] + [sql for sql, _p in per_term])
+    return fields, params, files, gate_params + [p for _sql, term_params in per_term for p in term_params]
 
 
 def _fields_condition(expression: str, short: list[str], member: str) -> tuple[str, list]:
@@ -175,10 +182,16 @@ def search(db, query: Query, order_by: str = "code", descending: bool = False,
 
 def count(db, query: Query) -> int:
     expression, short = fts_expression(query)
-    if expression and not short and not query.filters and not query.deleted and not files_match(db, query):
-        # The index holds exactly the materials outside the Trash: it can count alone.
+    if expression and not short and not query.filters and not query.deleted:
+        # The index holds exactly the materials outside the Trash: it can count alone, and the few
+        # materials found only through a file are counted apart (a scan of every row would cost 10x).
         sql = "SELECT COUNT(*) FROM materials_fts WHERE materials_fts MATCH ?"
-        return db.execute(sql, [expression]).fetchone()[0]
+        found = db.execute(sql, [expression]).fetchone()[0]
+        if files_match(db, query):
+            fields, fields_params, files, files_params = text_parts(query)
+            sql = f"SELECT COUNT(*) FROM materials WHERE deleted_at IS NULL AND {files} AND NOT ({fields})"
+            found += db.execute(sql, files_params + fields_params).fetchone()[0]
+        return found
     sql, params = where(query)
     return db.execute(f"SELECT COUNT(*) FROM materials WHERE {sql}", params).fetchone()[0]
 
