@@ -163,6 +163,7 @@ class CatalogPage(QWidget):
     def _show_current(self) -> None:
         material_id = self.model.id_at(self.table.currentIndex().row())
         fresh = catalog.get_material_by_id(self.db, material_id) if material_id is not None else None
+        self.detail.set_search_text(self.model.query.text)
         self.detail.show_material(fresh)
 
     def current_material(self) -> Material | None:

@@ -13,6 +13,8 @@ from lo_desktop.core.records import Material
 from lo_desktop.core.thaidate import format_date
 from lo_desktop.i18n import _
 from lo_desktop.ui.attachments_box import AttachmentsBox
+from lo_desktop.ui.doctext_indexer import AttachmentIndexer
+from lo_desktop.ui.found_in_file import FoundInFile
 from lo_desktop.ui.qr import payload_of, qr_pixmap
 
 # (field, English caption) in reading order
@@ -58,7 +60,11 @@ class DetailPane(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAcceptDrops(True)
+        self._search_text = ""
+        self.indexer = AttachmentIndexer(db, self)  # reads the text of new files in the background
         self.setWidget(self._build())
+        self.attachments.changed.connect(self.indexer.start)
+        self.indexer.indexed.connect(lambda _summary: self._show_found())
         self.show_material(None)
 
     def _build(self) -> QWidget:
@@ -66,6 +72,7 @@ class DetailPane(QScrollArea):
         body.setObjectName("detailBody")
         layout = QVBoxLayout(body)
         self.title = self._label("detailTitle")
+        self.found = FoundInFile(self._db)
         self.hint = self._label("detailHint")
         self.qr = QLabel()
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -80,7 +87,7 @@ class DetailPane(QScrollArea):
         self.attachments = AttachmentsBox(self._db)
         self.sections = [self._group(_("Details"), self.form), self._group(_("Origin"), self.origin),
                          self._group(_("Files"), self.attachments)]
-        for widget in (self.title, self.hint, self.qr, self.payload, *self.sections):
+        for widget in (self.title, self.found, self.hint, self.qr, self.payload, *self.sections):
             layout.addWidget(widget)
         layout.addStretch(1)
         return body
@@ -115,6 +122,7 @@ class DetailPane(QScrollArea):
             widget.setVisible(not empty)
         if empty:
             self.attachments.show_material(None)
+            self.found.show_for(None, "")
             return
         self.title.setText(material.title)
         payload = payload_of(material, self._settings)
@@ -125,6 +133,17 @@ class DetailPane(QScrollArea):
             self._set_value(name, label, field_text(material, name))
         self.origin.setText(material.origin or _("Not recorded."))
         self.attachments.show_material(material.id)
+        self._show_found()
+        self.indexer.start_if_pending(material.id)
+
+    def set_search_text(self, text: str) -> None:
+        """The catalog's search text: a file of the shown material holding it is named, with a snippet."""
+        if text != self._search_text:
+            self._search_text = text
+            self._show_found()
+
+    def _show_found(self) -> None:
+        self.found.show_for(self._material.id if self._material else None, self._search_text)
 
     def _set_value(self, name: str, label: QLabel, text: str) -> None:
         if name == "link" and text.startswith(("http://", "https://")):

@@ -150,6 +150,7 @@ class MainWindow(QMainWindow):
         page.activated.connect(self.catalog_actions.edit_material)
         self.catalog_actions.attach_table(page.table)
         page._update_counts()
+        page.detail.indexer.start()  # attachments not read yet (e.g. from before an upgrade)
 
     def _show_counts(self, shown: int, total: int) -> None:
         self.count_label.setText(tr("Showing {shown} of {total} materials", shown=f"{shown:,}", total=f"{total:,}"))
