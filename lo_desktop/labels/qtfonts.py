@@ -21,7 +21,11 @@ def ensure_app() -> None:
         return
     if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    ensure_app.app = QGuiApplication(sys.argv[:1])
+    # A QApplication (not just a QGuiApplication): a window or dialog made later in the same process
+    # (tests, or the window after a command) needs one, and Qt allows only one application object.
+    from PySide6.QtWidgets import QApplication
+
+    ensure_app.app = QApplication(sys.argv[:1])
 
 
 @lru_cache(maxsize=1)
