@@ -87,3 +87,8 @@ def placements(sheet: Sheet, item_count: int, copies: int = 1, start: int = 1) -
 
 def page_count(sheet: Sheet, item_count: int, copies: int = 1, start: int = 1) -> int:
     return (start - 1 + item_count * copies + sheet.per_page - 1) // sheet.per_page
+
+
+def next_start(sheet: Sheet, item_count: int, copies: int = 1, start: int = 1) -> int:
+    """The first free label of the last sheet used, for the next print on the same sheet."""
+    return (start - 1 + item_count * copies) % sheet.per_page + 1

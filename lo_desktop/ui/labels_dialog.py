@@ -16,7 +16,7 @@ from lo_desktop.core.errors import UserError
 from lo_desktop.i18n import _, tr
 from lo_desktop.labels import history
 from lo_desktop.labels.calibration import offset_for, with_offset
-from lo_desktop.labels.geometry import MAX_COPIES, page_count
+from lo_desktop.labels.geometry import MAX_COPIES, next_start, page_count
 from lo_desktop.labels.layout import FIELDS
 from lo_desktop.labels.render import Job, content_for
 from lo_desktop.labels.sheets import all_sheets
@@ -33,8 +33,8 @@ FOLDER_KEY = "labels/folder"
 
 def install(window) -> None:
     entries = [
-        (_("Print labels…"), "Ctrl+L", lambda: open_dialog(window)),
-        (_("Print labels for the selection…"), "Ctrl+Shift+L", lambda: open_dialog(window, "selection")),
+        (_("Print labels…"), "Ctrl+P", lambda: open_dialog(window)),  # Ctrl+L lends
+        (_("Print labels for the selection…"), "Ctrl+Shift+P", lambda: open_dialog(window, "selection")),
         (_("Calibration page…"), "", lambda: open_dialog(window, calibrate=True)),
     ]
     window.labels_actions = []
@@ -306,8 +306,7 @@ class LabelsDialog(QDialog):
         from lo_desktop.labels.render import write_pdf
 
         def done(_pages):
-            history.record_prints(self.db, ids, job.sheet.id)
-            self._load_choices_keeping()
+            self._printed(job, ids)
 
         try:
             from lo_desktop.ui.tasks import run_task
@@ -316,6 +315,12 @@ class LabelsDialog(QDialog):
             return None
         return run_task(self, _("Writing labels"), lambda progress: write_pdf(path, job, progress=progress),
                         done, output_path=path)
+
+    def _printed(self, job: Job, ids: list[int]) -> None:
+        """Remember what got labels, and start the next print where this one left the sheet."""
+        history.record_prints(self.db, ids, job.sheet.id)
+        self._load_choices_keeping()
+        self.start.setValue(next_start(job.sheet, len(job.contents), job.copies, job.start))
 
     def _load_choices_keeping(self) -> None:
         choice = self.choice()
@@ -345,8 +350,7 @@ class LabelsDialog(QDialog):
         self._printer = printer  # alive until the work has finished
 
         def done(_pages):
-            history.record_prints(self.db, ids, job.sheet.id)
-            self._load_choices_keeping()
+            self._printed(job, ids)
 
         try:
             from lo_desktop.ui.tasks import run_task

@@ -75,6 +75,7 @@ def test_pdf_from_the_dialog_prints_and_remembers(qtbot, corner, tmp_path, monke
     assert stored.calibration_mm["printers" if dialog.printer_name else "x"] is not None
     assert set(history.labelled_ids(db)) == {m.id for m in materials}
     assert not dialog.choice_buttons["unlabelled"].isEnabled()  # everything has a label now
+    assert dialog.start.value() == 3 + 8 * 2  # the next free label of the same sheet (24 a sheet)
 
 
 def test_custom_sheet_dialog_refuses_a_sheet_that_does_not_fit(qtbot, db):
