@@ -77,8 +77,8 @@ class SessionsPage(QWidget):
         return table
 
     def _shortcuts(self) -> None:
+        # Enter is the table's own "activated" (see _make_table), so it is not bound twice.
         for keys, slot in ((QKeySequence.StandardKey.New, self.new_session),
-                           (QKeySequence(Qt.Key.Key_Return), self.edit_current),
                            (QKeySequence.StandardKey.Delete, self.delete_or_restore)):
             action = QAction(self)
             action.setShortcut(keys)
