@@ -168,8 +168,10 @@ def _element_tables(stride: int, height: int) -> tuple[tuple[bytes, ...], tuple[
 def page_size(sheet: Sheet) -> QPageSize:
     if abs(sheet.page_width_mm - 210) < 0.5 and abs(sheet.page_height_mm - 297) < 0.5:
         return QPageSize(QPageSize.PageSizeId.A4)
-    return QPageSize(QSizeF(sheet.page_width_mm, sheet.page_height_mm), QPageSize.Unit.Millimeter,
-                     sheet.name, QPageSize.SizeMatchPolicy.ExactMatch)
+    # Paper sizes are named upright; a wide page is that paper turned (see page_layout).
+    short, long = sorted((sheet.page_width_mm, sheet.page_height_mm))
+    return QPageSize(QSizeF(short, long), QPageSize.Unit.Millimeter, sheet.name,
+                     QPageSize.SizeMatchPolicy.ExactMatch)
 
 
 def page_layout(sheet: Sheet) -> QPageLayout:

@@ -33,6 +33,9 @@ def _write(db, tmp_path, sheet_id, count, copies=1, start=1, settings=None):
 def test_each_label_reads_back_its_code_in_its_cell(qapp, db, tmp_path, sheet_id, count, copies, start, dpi):
     out, sheet, materials, pages = _write(db, tmp_path, sheet_id, count, copies, start)
     images = render_pages(out, dpi)
+    for image in images:  # the sheet's own page, the right way up
+        assert abs(image.width - sheet.page_width_mm / 25.4 * dpi) < 2
+        assert abs(image.height - sheet.page_height_mm / 25.4 * dpi) < 2
     expected = placements(sheet, len(materials), copies, start)
     assert len(images) == pages == expected[-1].page + 1
     for place in expected:
