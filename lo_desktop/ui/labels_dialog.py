@@ -5,30 +5,24 @@ page live; then save a PDF, print at 100 % through the system dialog, or print a
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDoubleSpinBox, QFileDialog,
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDoubleSpinBox,
                                QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QRadioButton,
                                QSpinBox, QVBoxLayout)
 
-from lo_desktop.core.errors import UserError
 from lo_desktop.i18n import _, tr
 from lo_desktop.labels import history
-from lo_desktop.labels.calibration import offset_for, with_offset
-from lo_desktop.labels.geometry import MAX_COPIES, next_start, page_count
+from lo_desktop.labels.calibration import offset_for
+from lo_desktop.labels.geometry import MAX_COPIES, page_count
 from lo_desktop.labels.layout import FIELDS
 from lo_desktop.labels.render import Job, content_for
 from lo_desktop.labels.sheets import all_sheets
-from lo_desktop.settings import save_settings
-from lo_desktop.ui import messages
 from lo_desktop.ui.label_preview import SheetPreview
-from lo_desktop.ui.state import window_settings
+from lo_desktop.ui.labels_output import LabelsOutput
 
 FIELD_NAMES = {"code": "Code (large)", "title": "Title", "location": "Shelf location", "agency": "Agency name"}
 CHOICE_NAMES = {"selection": "Selected materials", "filter": "Materials in the current search",
                 "unlabelled": "Not yet labelled", "all": "All materials"}
-FOLDER_KEY = "labels/folder"
 
 
 def install(window) -> None:
@@ -76,7 +70,7 @@ def open_dialog(window, choice: str | None = None, calibrate: bool = False) -> "
     return dialog
 
 
-class LabelsDialog(QDialog):
+class LabelsDialog(LabelsOutput, QDialog):
     def __init__(self, db, settings, selection: list[int] | None = None, query=None, parent=None):
         super().__init__(parent)
         self.setWindowTitle(_("Print labels"))
@@ -252,24 +246,6 @@ class LabelsDialog(QDialog):
         self.pdf_button.setEnabled(count > 0)
         self.print_button.setEnabled(count > 0)
 
-    def use_printer(self, name: str) -> None:
-        """The offset fields belong to one printer: switching printers shows that printer's offset."""
-        if name != self.printer_name:
-            self.printer_name = name
-            self.offset_note.setText(name)
-            x, y = offset_for(self.settings.calibration_mm, name)
-            self.offset_x.setValue(x)
-            self.offset_y.setValue(y)
-
-    def remember(self) -> None:
-        """Keep the choices for next time: sheet, fields and the printer's offset."""
-        self.settings.default_sheet = self.sheet().id
-        self.settings.label_fields = self.fields()
-        self.settings.calibration_mm = with_offset(self.settings.calibration_mm, self.printer_name,
-                                                   self.offset_x.value(), self.offset_y.value())
-        save_settings(self.db, self.settings)
-
-    # --- actions -------------------------------------------------------------------------------------
     def define_sheet(self) -> None:
         from lo_desktop.ui.sheet_dialog import SheetDialog
 
@@ -278,106 +254,3 @@ class LabelsDialog(QDialog):
             self.sheets = all_sheets(self.db)
             self._fill_sheets(dialog.saved.id)
             self.refresh()
-
-    def save_pdf(self, path: str | None = None) -> None:
-        try:
-            job = self.job()
-            job.placements()
-        except UserError as exc:
-            messages.show_error(self, exc)
-            return
-        path = path or self._ask_pdf_path()
-        if not path:
-            return
-        self.remember()
-        ids = list(self.ids[self.choice()])
-        self._write_pdf(Path(path), job, ids)
-
-    def _ask_pdf_path(self) -> str:
-        state = window_settings()
-        folder = state.value(FOLDER_KEY, str(Path.home()))
-        name = str(Path(folder) / tr("Labels {sheet}.pdf", sheet=self.sheet().id))
-        path, _filter = QFileDialog.getSaveFileName(self, _("Save labels as PDF"), name, _("PDF files (*.pdf)"))
-        if path:
-            state.setValue(FOLDER_KEY, str(Path(path).parent))
-        return path
-
-    def _write_pdf(self, path: Path, job: Job, ids: list[int]):
-        from lo_desktop.labels.render import write_pdf
-
-        def done(_pages):
-            self._printed(job, ids)
-
-        try:
-            from lo_desktop.ui.tasks import run_task
-        except ImportError:
-            done(write_pdf(path, job))
-            return None
-        return run_task(self, _("Writing labels"), lambda progress: write_pdf(path, job, progress=progress),
-                        done, output_path=path)
-
-    def _printed(self, job: Job, ids: list[int]) -> None:
-        """Remember what got labels, and start the next print where this one left the sheet."""
-        history.record_prints(self.db, ids, job.sheet.id)
-        self._load_choices_keeping()
-        self.start.setValue(next_start(job.sheet, len(job.contents), job.copies, job.start))
-
-    def _load_choices_keeping(self) -> None:
-        choice = self.choice()
-        self._load_choices()
-        self.set_choice(choice)
-        self.refresh()
-
-    def print_labels(self) -> None:
-        try:
-            job = self.job()
-            job.placements()
-        except UserError as exc:
-            messages.show_error(self, exc)
-            return
-        printer = self._ask_printer()
-        if printer is None:
-            return
-        self.use_printer(printer.printerName())
-        job.offset_mm = (self.offset_x.value(), self.offset_y.value())
-        self.remember()
-        self._print(printer, job, list(self.ids[self.choice()]))
-
-    def _print(self, printer, job: Job, ids: list[int]):
-        """Paint off the window's thread (QPainter may paint a QPrinter from a worker), with Cancel."""
-        from lo_desktop.labels.printing import print_job
-
-        self._printer = printer  # alive until the work has finished
-
-        def done(_pages):
-            self._printed(job, ids)
-
-        try:
-            from lo_desktop.ui.tasks import run_task
-        except ImportError:
-            try:
-                done(print_job(printer, job))
-            except UserError as exc:
-                messages.show_error(self, exc)
-            return None
-        return run_task(self, _("Printing labels"), lambda progress: print_job(printer, job, progress), done)
-
-    def print_calibration(self) -> None:
-        printer = self._ask_printer()
-        if printer is None:
-            return
-        from lo_desktop.labels.printing import print_calibration
-
-        self.use_printer(printer.printerName())
-        self.remember()
-        print_calibration(printer, self.sheet(), (self.offset_x.value(), self.offset_y.value()))
-
-    def _ask_printer(self):
-        from PySide6.QtPrintSupport import QPrintDialog
-
-        from lo_desktop.labels.printing import make_printer
-
-        printer = make_printer(self.sheet())
-        dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(_("Print labels"))
-        return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
