@@ -13,15 +13,17 @@ from pathlib import Path
 import qrcode
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm
+from PIL import Image
 
 from lo_desktop.core.progress import report
 from lo_desktop.core.search import Query, count, search
 from lo_desktop.core.thaidate import format_date
 from lo_desktop.core.vocab import VOCABULARIES
-from lo_desktop.reports.docx_base import TABLE_PT, Builder, set_widths, thai
+from lo_desktop.reports.docx_base import TABLE_PT, Builder, new_row, set_widths, thai
 
 BATCH = 500
 QR_CM = 1.8
+MASK = 0
 COLUMNS = ("No.", "Code", "Title", "Kind", "Format", "Source", "Stored at", "Year (BE)")
 WIDTHS = [1.5, 2.8, 7.3, 3.0, 2.4, 2.4, 3.0, 1.9]
 WIDTHS_QR = [1.5, 2.8, 5.3, 2.8, 2.2, 2.2, 2.6, 1.9, 2.6]
@@ -57,12 +59,12 @@ def _row(builder: Builder, table, index: int, material, settings, with_qr: bool)
     values = [index, material.code, _title_text(material), _label("kind", material.kind),
               _label("format", material.format), _label("source", material.source),
               material.location, material.year or ""]
-    cells = table.add_row().cells
+    cells = new_row(table)
     for cell, value in zip(cells, values):
         builder.cell_text(cell, value, TABLE_PT)
     cells[0].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     if with_qr:
-        _qr(cells[-1], payload_of(material, settings))
+        _qr(builder, cells[-1], payload_of(material, settings))
 
 
 def _title_text(material) -> str:
@@ -86,17 +88,22 @@ def payload_of(material, settings) -> str:
         return material.code
 
 
-def qr_png(payload: str) -> bytes:
-    """Error correction M and a 4-module quiet zone: scans from a printed page at arm's length."""
-    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=4, box_size=4)
+def qr_png(payload: str, module_px: int = 4) -> bytes:
+    """Error correction M and a 4-module quiet zone: scans from a printed page at arm's length.
+    One fixed mask pattern: trying all eight is 8× the work for thousands of rows, and any mask scans."""
+    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=4, mask_pattern=MASK)
     code.add_data(payload)
     code.make(fit=True)
+    matrix = code.get_matrix()
+    image = Image.new("1", (len(matrix), len(matrix)), 1)
+    image.putdata([0 if dark else 1 for row in matrix for dark in row])
+    image = image.resize((image.width * module_px, image.height * module_px), Image.Resampling.NEAREST)
     out = io.BytesIO()
-    code.make_image(fill_color="black", back_color="white").save(out, "PNG")
+    image.save(out, "PNG", optimize=True)
     return out.getvalue()
 
 
-def _qr(cell, payload: str) -> None:
+def _qr(builder: Builder, cell, payload: str) -> None:
     paragraph = cell.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    paragraph.add_run().add_picture(io.BytesIO(qr_png(payload)), width=Cm(QR_CM))
+    builder.picture(paragraph, qr_png(payload), width=Cm(QR_CM))

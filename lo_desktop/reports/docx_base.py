@@ -14,7 +14,13 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.image.image import Image as DocxImage
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.oxml.shape import CT_Inline
+from docx.parts.image import ImagePart
 from docx.shared import Cm
+from docx.table import _Cell
 
 from lo_desktop.core.atomic import write_atomically
 from lo_desktop.core.errors import UserError
@@ -75,6 +81,7 @@ class Builder:
         _clear_body(self.doc)
         apply_document_fonts(self.doc, self.font, BODY_PT)
         _page_setup(self.doc, landscape)
+        self._shape_id = max(self.doc.part.next_id, 1000)
 
     # text --------------------------------------------------------------------------------------
     def text(self, value) -> str:
@@ -111,6 +118,19 @@ class Builder:
         except KeyError:
             return None
 
+    def picture(self, paragraph, data: bytes, width=None, height=None):
+        """A picture in a new run. python-docx's add_picture walks every part and scans the whole
+        document on each call (quadratic in a register with a QR per row); ids and names are counted
+        here instead."""
+        image = DocxImage.from_blob(data)
+        self._shape_id += 1
+        name = PackURI(f"/word/media/lo-{self._shape_id}.{image.ext}")  # no walk over every part to name it
+        rel_id = self.doc.part.relate_to(ImagePart.from_image(image, name), RT.IMAGE)
+        cx, cy = image.scaled_dimensions(width, height)
+        run = paragraph.add_run()
+        run._r.add_drawing(CT_Inline.new_pic_inline(self._shape_id, rel_id, image.filename, cx, cy))
+        return run
+
     def page_break(self) -> None:
         self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
@@ -124,7 +144,7 @@ class Builder:
             self.cell_text(cell, text, size, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
         _repeat_header(table.rows[0])
         for values in rows:
-            cells = table.add_row().cells
+            cells = new_row(table)
             for cell, value in zip(cells, values):
                 self.cell_text(cell, value, size)
         set_widths(table, widths_cm)
@@ -137,7 +157,7 @@ class Builder:
             table.style = self.style("Table Grid")
         table.autofit = False
         for label, value in rows:
-            cells = table.add_row().cells
+            cells = new_row(table)
             self.cell_text(cells[0], label, size, bold=True)
             self.cell_text(cells[1], value, size)
         set_widths(table, widths_cm)
@@ -193,14 +213,21 @@ class Builder:
         return write_atomically(docx_path(path), self.doc.save)
 
 
+def new_row(table) -> list[_Cell]:
+    """The cells of a new last row. python-docx's ``row.cells`` rebuilds the cells of the whole table
+    each time, which makes a long table quadratic; the new row's own cells are all that is needed."""
+    row = table.add_row()
+    return [_Cell(tc, table) for tc in row._tr.tc_lst]
+
+
 def set_widths(table, widths_cm: list[float]) -> None:
     """Word reads the cell widths, LibreOffice the grid: set both."""
     grid = table._tbl.tblGrid
     for column, width in zip(grid.findall(qn("w:gridCol")), widths_cm):
         column.set(qn("w:w"), str(int(Cm(width).twips)))
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths_cm):
-            cell.width = Cm(width)
+    for tr in table._tbl.tr_lst:
+        for tc, width in zip(tr.tc_lst, widths_cm):
+            tc.width = Cm(width)
 
 
 def _repeat_header(row) -> None:

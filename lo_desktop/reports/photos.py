@@ -19,7 +19,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm
 from PIL import Image, UnidentifiedImageError
 
-from lo_desktop.i18n import _
+from lo_desktop.reports.docx_base import new_row, thai
 
 MAX_SIDE = 1600
 PRINT_SIDE = 1000
@@ -135,7 +135,7 @@ def add_photo_grid(builder, items: list[tuple[Path | None, str]], columns: int =
     cells = []
     for index, (photo, (_path, caption)) in enumerate(zip(photos, items)):
         if index % columns == 0:
-            cells = table.add_row().cells
+            cells = new_row(table)
         _photo_cell(builder, cells[index % columns], photo, caption, width_cm, max_height_cm)
 
 
@@ -143,9 +143,9 @@ def _photo_cell(builder, cell, photo: Photo | None, caption: str, width_cm: floa
     paragraph = cell.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     if photo is None:
-        builder.run(paragraph, _("(The photo file is missing.)"), size=14)
+        builder.run(paragraph, thai("(The photo file is missing.)"), size=14)
     else:
         width = min(width_cm, max_height_cm * photo.width / photo.height)
-        paragraph.add_run().add_picture(io.BytesIO(photo.data), width=Cm(width))
+        builder.picture(paragraph, photo.data, width=Cm(width))
     if caption:
         builder.paragraph(caption, style="Caption", align=WD_ALIGN_PARAGRAPH.CENTER, container=cell)

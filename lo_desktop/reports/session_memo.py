@@ -8,7 +8,6 @@ is left for it.
 """
 from __future__ import annotations
 
-import io
 from datetime import date
 from pathlib import Path
 
@@ -88,7 +87,7 @@ class _Memo:
         paragraph = cell.paragraphs[0]
         _frame(cell, dashed=not self.b.emblem)
         if self.b.emblem:
-            paragraph.add_run().add_picture(io.BytesIO(self.b.emblem), height=Cm(EMBLEM_CM))
+            self.b.picture(paragraph, self.b.emblem, height=Cm(EMBLEM_CM))
             return
         # No Garuda artwork is shipped: a dashed 1.5 cm frame marks where the office prints it.
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER

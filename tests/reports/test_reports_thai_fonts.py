@@ -100,3 +100,28 @@ def test_thai_digits_setting_turns_every_digit_thai(db, corner, tmp_path):
 def test_without_the_setting_digits_stay_arabic(db, corner, tmp_path):
     text = all_text(build_all(db, corner, tmp_path, Settings())["kpi"])
     assert "๒" not in text and "2556" in text
+
+
+def test_the_register_qr_codes_scan_back_to_the_labels_payload(db, corner, tmp_path):
+    zxingcpp = pytest.importorskip("zxingcpp")
+    import io
+
+    from PIL import Image
+
+    from lo_desktop.reports.catalog_register import payload_of
+
+    path = build_catalog_register(db, Settings(), tmp_path / "reg.docx", with_qr=True)
+    with zipfile.ZipFile(path) as z:
+        pngs = [z.read(n) for n in z.namelist() if n.startswith("word/media/") and n.endswith(".png")]
+    decoded = set()
+    for data in pngs:
+        image = Image.open(io.BytesIO(data)).convert("L")
+        decoded |= {r.text for r in zxingcpp.read_barcodes(image)}
+    assert decoded == {payload_of(m, Settings()) for m in (corner["manual"], corner["km"], corner["cop"])} | {
+        payload_of(m, Settings()) for m in _session_materials(db, corner)}
+
+
+def _session_materials(db, corner):
+    from lo_desktop.core.sessions import session_materials
+
+    return [m for s in corner["sessions"] for m in session_materials(db, s.id)]
