@@ -51,8 +51,10 @@ def _register_own() -> list[str]:
     return families
 
 
+@lru_cache(maxsize=512)
 def label_font(size_mm: float, bold: bool = False) -> QFont:
-    """A font whose em is ``size_mm`` on any device (point sizes follow the device's resolution)."""
+    """A font whose em is ``size_mm`` on any device (point sizes follow the device's resolution).
+    Cached: sizes come in steps of 0.25 mm, and a thousand labels use a handful of them."""
     font = QFont(register())
     font.setPointSizeF(size_mm / 25.4 * 72)
     font.setBold(bold)
