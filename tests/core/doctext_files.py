@@ -9,9 +9,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def _app():
-    from PySide6.QtGui import QFontDatabase, QGuiApplication
+    from PySide6.QtGui import QFontDatabase
+    from PySide6.QtWidgets import QApplication
 
-    app = QGuiApplication.instance() or QGuiApplication([])
+    # A widgets application, as pytest-qt makes: window tests in the same run need one.
+    app = QApplication.instance() or QApplication([])
     if not getattr(_app, "family", None):
         import fontpkg_sarabun
 
