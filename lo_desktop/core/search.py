@@ -133,8 +133,8 @@ def _term_condition(term: str, short: bool, member: str) -> tuple[str, list]:
                 "ON t.attachment_id = a.id WHERE a.material_id = materials.id AND instr(t.search_text, ?) > 0))",
                 [term, term])
     quoted = _quote(term)
-    return (f"({member} IN (SELECT rowid FROM materials_fts WHERE materials_fts MATCH ?) OR {member} IN "
-            f"({FILE_MATCHES}))", [quoted, quoted])
+    return (f"{member} IN (SELECT rowid FROM materials_fts WHERE materials_fts MATCH ? UNION {FILE_MATCHES})",
+            [quoted, quoted])
 
 
 def _quote(term: str) -> str:
