@@ -5,9 +5,12 @@ written by a newer lo-desktop is refused and left exactly as it was.
 """
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from pathlib import Path
 from typing import Callable
+
+import sqlite_utils
 
 from lo_desktop.core.errors import DatabaseError
 from lo_desktop.core.migrations import MIGRATIONS, known_migration_names
@@ -17,14 +20,36 @@ APPLICATION_ID = 0x4C4F444B  # "LODK": marks a file as an lo-desktop database
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
+class Database(sqlite_utils.Database):
+    """sqlite-utils' Database whose outermost ``atomic()`` takes the write lock at BEGIN.
+
+    A deferred BEGIN upgrades to a write lock only at the first write; if another program writes at
+    that moment SQLite answers "busy" at once instead of waiting. BEGIN IMMEDIATE waits (busy_timeout).
+    """
+
+    @contextlib.contextmanager
+    def atomic(self):
+        if self.conn.in_transaction:
+            with super().atomic():
+                yield self
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            with super().atomic():  # a savepoint inside our transaction
+                yield self
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+
 def open_database(path: str | Path, before_migrate: Callable[[Path], None] | None = None):
     """Open (creating if needed) an lo-desktop database and bring its schema up to date.
 
     ``before_migrate(path)`` runs when an existing database has pending migrations (a backup hook).
     Returns a ``sqlite_utils.Database``.
     """
-    import sqlite_utils
-
     path = Path(path)
     existing = path.exists() and path.stat().st_size > 0
     if existing:
@@ -33,7 +58,7 @@ def open_database(path: str | Path, before_migrate: Callable[[Path], None] | Non
         _ensure_folder(path)
     try:
         conn = sqlite3.connect(str(path), timeout=10, check_same_thread=False)
-        db = sqlite_utils.Database(conn)
+        db = Database(conn)
         _apply_pragmas(db)
         if existing and MIGRATIONS.pending(db) and before_migrate:
             before_migrate(path)
@@ -46,9 +71,7 @@ def open_database(path: str | Path, before_migrate: Callable[[Path], None] | Non
 
 def open_memory_database():
     """A fresh in-memory database with the full schema, for tests and previews."""
-    import sqlite_utils
-
-    db = sqlite_utils.Database(memory=True)
+    db = Database(memory=True)
     db.execute("PRAGMA foreign_keys = ON")
     MIGRATIONS.apply(db)
     return db

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -18,6 +19,7 @@ from lo_desktop.i18n import tr
 from lo_desktop.paths import files_dir
 
 CHUNK = 1 << 20
+HASH_FORM = re.compile(r"[0-9a-f]{64}")
 
 
 def folder(db) -> Path:
@@ -28,6 +30,9 @@ def folder(db) -> Path:
 
 
 def stored_path(db, sha256: str) -> Path:
+    # A hash read from a database (or a package) is untrusted: only 64 hex digits name a file.
+    if not HASH_FORM.fullmatch(sha256 or ""):
+        raise UserError(tr("“{value}” is not a stored file's fingerprint.", value=str(sha256)[:80]))
     return folder(db) / sha256[:2] / sha256
 
 

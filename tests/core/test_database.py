@@ -101,3 +101,12 @@ def test_migrations_run_each_in_its_own_transaction(tmp_path, monkeypatch):
         failing.apply(db)
     assert "a" in db.table_names() and "b" not in db.table_names()
     assert [m.name for m in failing.applied(db)] == ["0001_ok"]
+
+
+@pytest.mark.parametrize("forged", ["../../etc/passwd", "/etc/passwd", "ab", "A" * 64, "0" * 63 + "/", ""])
+def test_a_forged_file_hash_never_names_a_path(db, forged):
+    from lo_desktop.core.errors import UserError
+    from lo_desktop.core.files import stored_path
+
+    with pytest.raises(UserError):
+        stored_path(db, forged)
