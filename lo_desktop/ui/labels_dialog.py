@@ -180,7 +180,7 @@ class LabelsDialog(LabelsOutput, QDialog):
         spin.setRange(-15, 15)
         spin.setDecimals(1)
         spin.setSingleStep(0.1)
-        spin.setSuffix(" mm")
+        spin.setSuffix(_(" mm"))
         spin.setValue(value)
         spin.setToolTip(_("Print the calibration page; if the outlines sit off the labels, "
                           "enter how far to move them (mm)."))
@@ -250,7 +250,7 @@ class LabelsDialog(LabelsOutput, QDialog):
         from lo_desktop.ui.sheet_dialog import SheetDialog
 
         dialog = SheetDialog(self.db, self.sheet(), self)
-        if dialog.exec() and dialog.saved is not None:
+        if dialog.exec() and (dialog.saved is not None or dialog.deleted):
             self.sheets = all_sheets(self.db)
-            self._fill_sheets(dialog.saved.id)
+            self._fill_sheets(dialog.saved.id if dialog.saved else self.settings.default_sheet)
             self.refresh()

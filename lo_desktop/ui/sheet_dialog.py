@@ -7,8 +7,8 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDoubleSpinBox, QFormL
                                QLineEdit, QSpinBox, QVBoxLayout)
 
 from lo_desktop.core.errors import UserError
-from lo_desktop.i18n import _
-from lo_desktop.labels.sheets import Sheet, custom_id, problems, save_custom_sheet
+from lo_desktop.i18n import _, tr
+from lo_desktop.labels.sheets import Sheet, custom_id, delete_custom_sheet, problems, save_custom_sheet
 from lo_desktop.ui import messages
 from lo_desktop.ui.label_preview import SheetDrawing
 
@@ -29,7 +29,7 @@ class SheetDialog(QDialog):
     def __init__(self, db, template: Sheet, parent=None):
         super().__init__(parent)
         self.setWindowTitle(_("Your own label sheet"))
-        self.db, self.template, self.saved = db, template, None
+        self.db, self.template, self.saved, self.deleted = db, template, None, False
         self.name = QLineEdit(template.name if template.custom else "")
         self.name.setPlaceholderText(_("e.g. Shelf labels from the stationery shop"))
         self.spins: dict[str, QDoubleSpinBox | QSpinBox] = {}
@@ -48,7 +48,7 @@ class SheetDialog(QDialog):
             spin.setRange(low, high)
             spin.setDecimals(2)
             spin.setSingleStep(0.1)
-            spin.setSuffix(" mm")
+            spin.setSuffix(_(" mm"))
             spin.setValue(getattr(self.template, name))
             self._add(form, name, _(label), spin)
         for name, label in (("columns", _("Columns")), ("rows", _("Rows"))):
@@ -70,6 +70,9 @@ class SheetDialog(QDialog):
         messages.translate_buttons(self.buttons)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        if self.template.custom:
+            delete = self.buttons.addButton(_("Delete this sheet"), QDialogButtonBox.ButtonRole.DestructiveRole)
+            delete.clicked.connect(self.delete)
         outer = QVBoxLayout(self)
         outer.addLayout(body, 1)
         outer.addWidget(self.buttons)
@@ -94,6 +97,13 @@ class SheetDialog(QDialog):
             found.append(_("Give the sheet a name."))
         self.problem.setText("\n".join(found))
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not found)
+
+    def delete(self) -> None:
+        if messages.confirm(self, tr("Delete the sheet “{name}”? Labels already printed are not affected.",
+                                     name=self.template.name)):
+            delete_custom_sheet(self.db, self.template.id)
+            self.deleted = True
+            self.accept()
 
     def save(self) -> None:
         try:

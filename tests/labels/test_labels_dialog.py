@@ -106,3 +106,25 @@ def test_labels_menu_is_installed_in_the_main_window(qtbot, corner, monkeypatch)
     monkeypatch.setattr("lo_desktop.ui.labels_dialog.LabelsDialog.open", lambda self: opened.append(self))
     window.labels_actions[0].trigger()
     assert opened and opened[0].ids["all"]
+
+
+def test_a_custom_sheet_can_be_changed_and_deleted(qtbot, db, monkeypatch):
+    from lo_desktop.core.errors import UserError
+    from lo_desktop.labels.sheets import Sheet, save_custom_sheet
+    from lo_desktop.ui import messages
+    from lo_desktop.ui.sheet_dialog import SheetDialog
+
+    own = save_custom_sheet(db, Sheet("custom-shop", "Shop", 210, 297, 70, 37, 3, 8, 0, 0.5, 70, 37))
+    dialog = SheetDialog(db, own)
+    qtbot.addWidget(dialog)
+    assert dialog.spins["rows"].value() == 8 and dialog.name.text() == "Shop"
+    dialog.spins["top_mm"].setValue(1.0)
+    dialog.save()
+    assert get_sheet(db, "custom-shop").top_mm == 1.0  # changed in place, same id
+    monkeypatch.setattr(messages, "confirm", lambda *a, **k: True)
+    again = SheetDialog(db, get_sheet(db, "custom-shop"))
+    qtbot.addWidget(again)
+    again.delete()
+    assert again.deleted
+    with pytest.raises(UserError):
+        get_sheet(db, "custom-shop")
