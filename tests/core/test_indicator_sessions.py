@@ -6,7 +6,7 @@ from PIL import Image
 
 from lo_desktop.core.catalog import add_material, delete_material
 from lo_desktop.core.errors import UserError, ValidationError
-from lo_desktop.core.files import stored_path
+from lo_desktop.core.files import folder as files_folder, stored_path
 from lo_desktop.core.indicator_records import MAX_FILE_BYTES
 from lo_desktop.core.records import Material
 from lo_desktop.core.sessions import (
@@ -122,7 +122,7 @@ def test_a_200_mb_photo_is_refused_before_it_is_read(db, tmp_path):
         add_photo(db, saved.id, huge)
     assert "200 MB" in str(caught.value) and "25 MB" in str(caught.value)
     assert count(db, "session_photos") == 0
-    assert not any(p.is_file() for p in stored_path(db, "00").parent.parent.rglob("*"))
+    assert not any(p.is_file() for p in files_folder(db).rglob("*"))
 
 
 def test_a_photo_just_under_the_limit_passes_the_size_check(db, tmp_path):
