@@ -82,8 +82,25 @@ def test_pdf_is_vector_with_embedded_font_and_real_text(qapp, db, tmp_path):
     assert materials[0].code in text and "เขตบางนา" in text
 
 
-def test_qr_has_no_seams_between_modules(qapp, db, tmp_path):
-    """Inside a block of dark modules every pixel is black at an awkward resolution (97 dpi)."""
+def test_each_qr_code_is_one_filled_path(qapp, db, tmp_path):
+    """One fill per label on the page: the modules are not separate shapes a rasteriser could seam."""
+    import re
+    import zlib
+
+    out, _, materials, _ = _write(db, tmp_path, "avery-l7160", 5)
+    fills = 0
+    for raw in re.findall(rb"stream\r?\n(.*?)endstream", out.read_bytes(), re.S):
+        try:
+            content = zlib.decompress(raw)
+        except zlib.error:
+            continue  # a font or another binary stream
+        fills += len(re.findall(rb"(?m)^f\*?$", content))
+    assert fills == len(materials)
+
+
+def test_qr_has_no_gaps_between_modules(qapp, db, tmp_path):
+    """Where four dark modules meet, the pixel is black at an awkward resolution (97 dpi): modules are
+    drawn at their full pitch, edge to edge (a gap or a shrunken module would show here)."""
     from lo_desktop.labels import qr
     from lo_desktop.labels.layout import plan
     from lo_desktop.labels.render import metrics
