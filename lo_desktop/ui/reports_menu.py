@@ -16,7 +16,6 @@ from lo_desktop.core.db import db_path, open_database
 from lo_desktop.core.search import Query, count
 from lo_desktop.core.thaidate import format_date, format_fiscal_year, today_fiscal_year
 from lo_desktop.i18n import _, tr
-from lo_desktop.reports.docx_base import docx_path
 from lo_desktop.settings import load_settings
 from lo_desktop.ui import messages
 from lo_desktop.ui.state import window_settings
@@ -123,6 +122,8 @@ class ReportsMenu:
                                                       _("Word documents (*.docx)"))
         if not chosen:
             return None
+        from lo_desktop.reports.docx_base import docx_path  # python-docx loads only when a report is made
+
         path = docx_path(chosen)
         state.setValue(FOLDER_KEY, str(path.parent))
         return path
