@@ -123,3 +123,34 @@ def test_qr_has_no_gaps_between_modules(qapp, db, tmp_path):
                 assert image.getpixel((int(px), int(py))) < 40, (x, y)
                 checked += 1
     assert checked > 20
+
+
+@pytest.mark.parametrize("sheet_id", ["avery-l7651", "avery-l7160"])
+def test_nothing_is_drawn_outside_the_labels(qapp, db, tmp_path, sheet_id):
+    """Long Thai titles full of marks, long codes and shelves: every dark pixel lies on a label."""
+    from lo_desktop.core.catalog import add_material
+    from lo_desktop.core.records import Material
+    from lo_desktop.labels.geometry import cell_rect
+
+    from labels_helpers import MARK_HEAVY
+
+    materials = [add_material(db, Material(code=f"KM-LONG-CODE-{i:05d}", title=(MARK_HEAVY + " ") * 4,
+                                           location="ชั้นวางเอกสารด้านหลังห้องประชุมใหญ่ ชั้นที่ 3 กล่อง " * 2))
+                 for i in range(8)]
+    sheet = get_sheet(db, sheet_id)
+    out = tmp_path / "long.pdf"
+    write_pdf(out, Job(sheet, [content_for(m, Settings()) for m in materials], FIELDS))
+    dpi = 200
+    page = render_pages(out, dpi)[0]
+    scale = dpi / 25.4
+    mask = page.point(lambda v: 255 if v < 160 else 0)  # dark pixels
+    from PIL import ImageDraw
+
+    draw = ImageDraw.Draw(mask)
+    for cell in range(len(materials)):
+        box = cell_rect(sheet, cell)
+        draw.rectangle((box.x * scale - 1, box.y * scale - 1, box.right * scale + 1, box.bottom * scale + 1), fill=0)
+    assert mask.getbbox() is None, f"ink outside the labels at {mask.getbbox()}"
+    for cell, material in enumerate(materials):  # and the code still reads back
+        (text,) = decode_zxing(crop_cell(page, sheet, cell, dpi))
+        assert code_from_payload(db, text) == material.code

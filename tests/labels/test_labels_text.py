@@ -174,3 +174,16 @@ def test_bigger_labels_show_more():
     assert shown(big) > shown(small)
     only_code = plan(63.5, 38.1, ["code"], texts, FakeMetrics())
     assert [line.text for line in only_code.lines] == ["BN-0001"]
+
+
+def test_without_the_segmenter_lines_still_break_between_clusters(monkeypatch):
+    from lo_desktop.labels import thai_wrap
+
+    monkeypatch.setattr(thai_wrap, "_segmenter", lambda: None)
+    thai_wrap.words.cache_clear()
+    try:
+        lines = wrap(MARK_HEAVY, 6.0, 1.0, measure)
+        assert len(lines) > 2 and "".join(lines).replace(" ", "") == MARK_HEAVY.replace(" ", "")
+        assert all(line[0] not in MARKS and measure(line, 1.0) <= 6.0 for line in lines)
+    finally:
+        thai_wrap.words.cache_clear()
