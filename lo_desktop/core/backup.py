@@ -11,8 +11,9 @@ backs up the current database, then copies the chosen file into it with the back
 transaction, so the database is either wholly the old one or wholly the restored one, and the -wal file
 of the live database stays consistent with it.
 
-The format is a plain .db snapshot; a later "everything in one file" backup (attachments inside a .zip)
-adds its own writer and reader beside ``make_backup`` and ``restore``, chosen by the file's suffix.
+These are plain .db snapshots. The "everything in one file" backup (the database, every attachment and
+photo, a manifest of hashes) is full_backup.py; ``restore`` hands such a file to it, recognised by its
+content (a zip), whatever its suffix.
 """
 from __future__ import annotations
 
@@ -222,9 +223,6 @@ def verify_candidate(candidate: str | Path) -> Path:
     candidate = Path(candidate).expanduser()
     if not candidate.is_file():
         raise UserError(tr("The file “{path}” does not exist.", path=candidate))
-    if candidate.suffix.lower() == ".zip":
-        raise UserError(tr("“{name}” is a full backup (.zip); this version restores .db backups.",
-                           name=candidate.name))
     inspect_existing(candidate)
     try:
         ro = sqlite3.connect(f"{candidate.resolve().as_uri()}?mode=ro", uri=True)
@@ -241,12 +239,16 @@ def verify_candidate(candidate: str | Path) -> Path:
     return candidate
 
 
-def restore(candidate: str | Path, db_file: str | Path, keep: int | None = None) -> Path | None:
+def restore(candidate: str | Path, db_file: str | Path, keep: int | None = None, progress=None) -> Path | None:
     """Replace the database with a backup; returns the backup made of the current database first.
 
     The database may be open elsewhere in this process (the window): the copy is one SQLite write
     transaction into it, which other connections see as an ordinary commit.
     """
+    from lo_desktop.core import full_backup
+
+    if full_backup.is_full_backup(candidate):
+        return full_backup.restore_full_backup(candidate, db_file, progress)
     candidate, db_file = verify_candidate(candidate), Path(db_file)
     if db_file.exists() and candidate.resolve() == db_file.resolve():
         raise UserError(_same_file_message())
