@@ -3,15 +3,18 @@ from __future__ import annotations
 
 import sys
 
+from lo_desktop.core.errors import UserError
 from lo_desktop.i18n import _, tr
 
 
 def register(subparsers) -> None:
     p = subparsers.add_parser("backup", help="back up the database (into its backups folder, or FILE)")
-    p.add_argument("--out", metavar="FILE", help="write the backup to FILE instead")
+    p.add_argument("--out", metavar="FILE",
+                   help="write a full backup (database, attachments and photos; .lobackup) to FILE instead")
     p.set_defaults(func=run_backup)
     p = subparsers.add_parser("restore", help="replace the database with a backup (the current one is backed up)")
-    p.add_argument("file")
+    p.add_argument("file", help="a .db backup or a full backup (.lobackup)")
+    p.add_argument("--to", metavar="DIR", help="restore a complete copy into DIR (a test restore) instead")
     p.set_defaults(func=run_restore)
     p = subparsers.add_parser("backups", help="list the backups of the database")
     p.set_defaults(func=run_list_backups)
@@ -29,22 +32,65 @@ def run_backup(args, ctx) -> int:
     from lo_desktop.core.backup import make_backup
 
     ctx.db  # opens (and migrates) the database first, so a backup is always of a current database
+    if args.out:
+        return run_full_backup(args, ctx)
     path = make_backup(ctx.db_path, "manual" if not args.out else "", out=args.out,
                        keep=ctx.settings.backups_kept)
     print(tr("Backed up to {path}.", path=path))
     return 0
 
 
+def run_full_backup(args, ctx) -> int:
+    from lo_desktop.core.full_backup import write_full_backup
+
+    result = write_full_backup(ctx.db_path, args.out)
+    for name in result.skipped:
+        print(tr("Not in the backup: the file “{name}” is missing or changed in the files folder (see check).",
+                 name=name), file=sys.stderr)
+    print(tr("Backed up the database and {count} files to {path} ({size} MB).", count=result.files,
+             path=result.path, size=f"{result.size / 1024 / 1024:,.1f}"))
+    return 1 if result.skipped else 0
+
+
 def run_restore(args, ctx) -> int:
     from lo_desktop.core.backup import restore
     from lo_desktop.core.lock import DatabaseLock
 
+    if args.to:
+        return run_test_restore(args, ctx)
     with DatabaseLock(ctx.db_path):  # refuse while the window has the database open
         saved = restore(args.file, ctx.db_path)
     if saved:
         print(tr("The database before the restore was backed up to {path}.", path=saved))
     print(tr("Restored {path} from {backup}.", path=ctx.db_path, backup=args.file))
     return 0
+
+
+def run_test_restore(args, ctx) -> int:
+    from lo_desktop.core.atomic import write_atomically
+    from lo_desktop.core.backup import verify_candidate
+    from lo_desktop.core.full_backup import is_full_backup, restore_copy
+
+    if is_full_backup(args.file):
+        target = restore_copy(args.file, args.to, ctx.db_path.name)
+    else:  # a .db snapshot: the copy is the checked file itself
+        from pathlib import Path
+
+        source = verify_candidate(args.file)
+        target = Path(args.to).expanduser() / ctx.db_path.name
+        if target.exists():
+            raise UserError(tr("“{path}” exists already; choose an empty folder for the test restore.", path=target))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(target, lambda f: _copy_from(source, f))
+    print(tr("Restored a copy into {path}; the current database was not touched.", path=target))
+    return 0
+
+
+def _copy_from(source, f) -> None:
+    import shutil
+
+    with open(source, "rb") as src:
+        shutil.copyfileobj(src, f, 1 << 20)
 
 
 def run_list_backups(args, ctx) -> int:
