@@ -16,6 +16,7 @@ from lo_desktop.core import catalog
 from lo_desktop.core.db import db_path
 from lo_desktop.core.scan import code_from_payload
 from lo_desktop.i18n import _, tr
+from lo_desktop.paths import demo_db_path
 from lo_desktop.ui import pages as page_registry
 from lo_desktop.ui.catalog_actions import CatalogActions
 from lo_desktop.ui.file_actions import FileActions
@@ -176,6 +177,9 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         path = db_path(self.db)
         name = Path(path).name if path else _("(in memory)")
+        if path and Path(path).resolve() == demo_db_path().resolve():
+            # The clerk must never mistake the sample corner for her own records.
+            name = tr("{name} (sample corner — not your records)", name=name)
         self.setWindowTitle(tr("Learning corner — {name}", name=name))
 
     def _restore_geometry(self) -> None:
@@ -184,9 +188,18 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         else:
-            self.resize(1360, 800)
+            self._fit_screen(1360, 800)
         if isinstance(layout, QByteArray):
             self.restoreState(layout)
+
+    def _fit_screen(self, width: int, height: int) -> None:
+        """First start: the preferred size, but never larger than the screen (1366×768 laptops)."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is None:
+            self.resize(width, height)
+            return
+        self.resize(min(width, int(screen.width() * 0.95)), min(height, int(screen.height() * 0.9)))
+        self.move(screen.center() - self.rect().center())
 
     def save_state(self) -> None:
         state = window_settings()
