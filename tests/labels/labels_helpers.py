@@ -59,7 +59,8 @@ def crop_cell(page, sheet, cell: int, dpi: int):
 
     box = cell_rect(sheet, cell)
     scale = dpi / 25.4
-    assert box.right * scale <= page.width + 1 and box.bottom * scale <= page.height + 1, "label off the page"
+    # (A4 is 595 × 842 pt, a hair narrower than 210 mm: edge-to-edge sheets may touch that edge)
+    assert box.right * scale <= page.width + 2 and box.bottom * scale <= page.height + 2, "label off the page"
     return page.crop((round(box.x * scale), round(box.y * scale), round(box.right * scale),
                       round(box.bottom * scale)))
 

@@ -48,11 +48,12 @@ def test_each_label_reads_back_its_code_in_its_cell(qapp, db, tmp_path, sheet_id
             assert decode_zxing(crop_cell(images[0], sheet, cell, dpi)) == []
 
 
-def test_zbar_reads_the_labels_too(qapp, db, tmp_path):
-    out, sheet, materials, _ = _write(db, tmp_path, "avery-l7160", 6)
-    image = render_pages(out, 300)[0]
+@pytest.mark.parametrize("sheet_id, dpi", [("avery-l7160", 300), ("avery-l7651", 150), ("avery-3651", 300)])
+def test_zbar_reads_the_labels_too(qapp, db, tmp_path, sheet_id, dpi):
+    out, sheet, materials, _ = _write(db, tmp_path, sheet_id, 6)
+    image = render_pages(out, dpi)[0]
     for cell, material in enumerate(materials):
-        decoded = decode_zbar(crop_cell(image, sheet, cell, 300), tmp_path)
+        decoded = decode_zbar(crop_cell(image, sheet, cell, dpi), tmp_path)
         if decoded is None:
             pytest.skip("zbarimg is not installed")
         assert len(decoded) == 1 and material.code in decoded[0]
