@@ -5,13 +5,15 @@ page live; then save a PDF, print at 100 % through the system dialog, or print a
 """
 from __future__ import annotations
 
+import threading
+
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDoubleSpinBox,
                                QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QRadioButton,
                                QSpinBox, QVBoxLayout)
 
 from lo_desktop.i18n import _, tr
-from lo_desktop.labels import history
+from lo_desktop.labels import history, thai_wrap
 from lo_desktop.labels.calibration import offset_for
 from lo_desktop.labels.geometry import MAX_COPIES, page_count
 from lo_desktop.labels.layout import FIELDS
@@ -26,6 +28,9 @@ CHOICE_NAMES = {"selection": "Selected materials", "filter": "Materials in the c
 
 
 def install(window) -> None:
+    # Load the Thai dictionary (about half a second) while the clerk looks at the catalog, not when she
+    # first opens the Labels dialog. A plain daemon thread: nothing Qt, nothing to wait for at exit.
+    threading.Thread(target=thai_wrap.words, args=("\u0e01\u0e32\u0e23",), daemon=True).start()
     entries = [
         (_("Print labels…"), "Ctrl+P", lambda: open_dialog(window)),  # Ctrl+L lends
         (_("Print labels for the selection…"), "Ctrl+Shift+P", lambda: open_dialog(window, "selection")),
