@@ -13,7 +13,7 @@ from pathlib import Path
 
 from lo_desktop import __version__
 
-COMMAND_MODULES = ["catalog", "indicator", "reports", "lending", "labels", "safety", "attach"]
+COMMAND_MODULES = ["catalog", "indicator", "reports", "lending", "labels", "safety", "attach", "package"]
 
 
 class Context:

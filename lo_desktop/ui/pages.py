@@ -32,4 +32,5 @@ INSTALLERS: list[str] = [
     "lo_desktop.ui.reports_menu",
     "lo_desktop.ui.labels_dialog",
     "lo_desktop.ui.safety_menu",
+    "lo_desktop.ui.package_dialogs",
 ]

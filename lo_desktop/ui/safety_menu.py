@@ -19,7 +19,8 @@ from lo_desktop.i18n import _, tr
 from lo_desktop.ui import messages
 from lo_desktop.ui.tasks import run_task, show_status
 
-BACKUP_FILTER = "lo-desktop backup (*.db)"
+BACKUP_FILTER = "lo-desktop backup (*.lobackup *.db)"
+FULL_BACKUP_FILTER = "lo-desktop full backup (*.lobackup)"
 REASONS = {"daily": "Daily", "manual": "Manual", "before-migrate": "Before an upgrade",
            "before-restore": "Before a restore", "import": "Before an import"}
 
@@ -49,7 +50,8 @@ class SafetyActions:
     def __init__(self, window):
         self.window = window
         self.backup = self._action(_("Back up now"), self.backup_now, "backup")
-        self.save_copy = self._action(_("Save a backup copy as…"), self.save_backup_copy, "backup_copy")
+        self.save_copy = self._action(_("Save a full backup (with attachments and photos) as…"),
+                                      self.save_backup_copy, "backup_copy")
         self.restore = self._action(_("Restore from a backup…"), self.choose_restore, "restore")
         self.check = self._action(_("Check the database…"), self.check_database, "check")
 
@@ -76,12 +78,23 @@ class SafetyActions:
         show_status(self.window, tr("Backed up to {path}.", path=path))
 
     def save_backup_copy(self):
-        start = str(Path.home() / f"{self.path.stem}-backup.db")
-        out, _filter = QFileDialog.getSaveFileName(self.window, _("Save a backup copy"), start, BACKUP_FILTER)
+        from lo_desktop.core.full_backup import SUFFIX, write_full_backup
+
+        start = str(Path.home() / f"{self.path.stem}-backup{SUFFIX}")
+        out, _filter = QFileDialog.getSaveFileName(self.window, _("Save a backup copy"), start, FULL_BACKUP_FILTER)
         if not out:
             return None
-        return run_task(self.window, _("Backing up…"), lambda _p: backup.make_backup(self.path, out=out),
-                        on_done=self._backed_up, output_path=None)
+        return run_task(self.window, _("Backing up…"), lambda p: write_full_backup(self.path, out, p),
+                        on_done=self._full_backed_up, output_path=None)
+
+    def _full_backed_up(self, result) -> None:
+        text = tr("Backed up the database and {count} files to {path} ({size} MB).", count=result.files,
+                  path=result.path, size=f"{result.size / 1024 / 1024:,.1f}")
+        if result.skipped:
+            text += " " + tr("Not in the backup (missing or changed in the files folder): {names}.",
+                             names=", ".join(result.skipped))
+            messages.show_info(self.window, text)
+        show_status(self.window, text)
 
     # --- restore --------------------------------------------------------------------------------
     def choose_restore(self):
@@ -95,7 +108,7 @@ class SafetyActions:
                       "so this can be undone by restoring that backup.", name=candidate.name)
         if ask and not messages.confirm(self.window, question):
             return None
-        return run_task(self.window, _("Restoring…"), lambda _p: backup.restore(candidate, self.path),
+        return run_task(self.window, _("Restoring…"), lambda p: backup.restore(candidate, self.path, progress=p),
                         on_done=self._restored)
 
     def _restored(self, saved: Path | None) -> None:
