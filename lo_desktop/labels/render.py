@@ -128,9 +128,10 @@ class Painter:
         self.p.setPen(Qt.PenStyle.NoPen)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=256)
 def qr_path(payload: str) -> tuple[QPainterPath, int]:
-    """The dark modules as one outline (their union, no inner edges), in module units."""
+    """The dark modules as one outline (their union, no inner edges), in module units. Cached for
+    copies and the preview's redraws; a path is ~25 KB, so the cache stays small."""
     modules = qr.matrix(payload)
     polygons, stride = qr.corner_polygons(modules)
     return path_of_polygons(polygons, stride, len(modules) + 1), len(modules)
