@@ -13,6 +13,7 @@ from PySide6.QtGui import QFont, QFontMetricsF, QGuiApplication
 
 FAMILY = "Sarabun"
 REFERENCE_PX = 1000
+MAX_REMEMBERED = 50_000
 
 
 def ensure_app() -> None:
@@ -85,6 +86,8 @@ class QtMetrics:
         key = (text, bold)
         advance = self._widths.get(key)
         if advance is None:
+            if len(self._widths) > MAX_REMEMBERED:  # a run of 100,000 labels must not hoard memory
+                self._widths.clear()
             advance = self._widths[key] = self._metrics[bold].horizontalAdvance(text) / REFERENCE_PX
         return advance * size
 
