@@ -68,6 +68,27 @@ def settings_dialog(app, db, settings, parent, out: Path) -> Path | None:
     return grab_dialog(app, SettingsDialog(db, settings, parent), out / "settings.png")
 
 
+def page_shot(app, window, key: str, path: Path, prepare=None) -> Path:
+    """The whole window showing one side-bar page (as the clerk sees it)."""
+    page = window.show_page(key)
+    if prepare:
+        prepare(page)
+    settle(app, 40)
+    window.grab().save(str(path))
+    return path
+
+
+def feature_pages(app, window, out: Path) -> list[Path]:
+    shots = [
+        page_shot(app, window, "dashboard", out / "dashboard-2556.png", lambda p: p.set_fiscal_year(2556)),
+        page_shot(app, window, "dashboard", out / "dashboard-2568.png", lambda p: p.set_fiscal_year(2568)),
+        page_shot(app, window, "sessions", out / "sessions.png"),
+        page_shot(app, window, "lending", out / "lending.png"),
+    ]
+    window.show_page("catalog")
+    return shots
+
+
 def grab_dialog(app, dialog, path: Path) -> Path:
     dialog.show()
     settle(app)
@@ -98,6 +119,7 @@ def main() -> int:
     settings = load_settings(db)
     written.append(material_editor(app, db, settings, window, out))
     written.append(settings_dialog(app, db, settings, window, out))
+    written.extend(feature_pages(app, window, out))
     for path in written:
         if path is not None:
             print(path)

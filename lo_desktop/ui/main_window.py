@@ -88,7 +88,11 @@ class MainWindow(QMainWindow):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.page_list)
         splitter.addWidget(self.stack)
+        splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
+        splitter.setCollapsible(0, False)
+        # A wide page (the dashboard) must not squeeze the page names into "ตัวชี้…".
+        self.page_list.setMinimumWidth(self.page_list.sizeHintForColumn(0) + 24)
         splitter.setSizes([170, 1200])
         self.page_list.setVisible(len(page_registry.PAGES) > 1)
         self.setCentralWidget(splitter)

@@ -31,7 +31,7 @@ def test_the_first_start_offers_the_sample_corner(qtbot, monkeypatch):
     assert search.count(db, search.Query()) == 44
     window = app.build_window(db)
     qtbot.addWidget(window)
-    assert window.windowTitle() == "มุมความรู้ — demo.db"
+    assert window.windowTitle().startswith("มุมความรู้ — demo.db (มุมความรู้ตัวอย่าง")
 
 
 def test_my_own_corner_starts_empty_and_is_remembered_next_time(qtbot, monkeypatch):
