@@ -375,3 +375,19 @@ def m0006_attachment_text(db) -> None:
         END
         """,
     )
+
+
+@MIGRATIONS(name="0007_sheet_usage")
+def m0007_sheet_usage(db) -> None:
+    run_statements(
+        db,
+        # Per sheet type, the taken positions of the partly used sheet in the printer's tray:
+        # ``used`` is a JSON list of 1-based positions; no row means a fresh sheet.
+        """
+        CREATE TABLE sheet_usage (
+            sheet_id TEXT PRIMARY KEY,
+            used TEXT NOT NULL DEFAULT '[]',
+            updated_at TEXT NOT NULL
+        )
+        """,
+    )
