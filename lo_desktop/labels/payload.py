@@ -41,7 +41,11 @@ def form_of(material, settings) -> str:
 
 
 def is_web_link(link: str) -> bool:
-    return urlsplit(link).scheme.lower() in WEB_SCHEMES and bool(urlsplit(link).netloc)
+    try:
+        parts = urlsplit(link)
+    except ValueError:  # e.g. a broken "http://[" typed by hand: the label falls back to text
+        return False
+    return parts.scheme.lower() in WEB_SCHEMES and bool(parts.netloc)
 
 
 def from_pattern(pattern: str, code: str) -> str:

@@ -17,6 +17,7 @@ from PIL import Image
 
 from lo_desktop.core.progress import report
 from lo_desktop.core.search import Query, count, search
+from lo_desktop.labels.payload import payload_for
 from lo_desktop.core.thaidate import format_date
 from lo_desktop.core.vocab import VOCABULARIES
 from lo_desktop.reports.docx_base import TABLE_PT, Builder, new_row, set_widths, thai
@@ -64,7 +65,7 @@ def _row(builder: Builder, table, index: int, material, settings, with_qr: bool)
         builder.cell_text(cell, value, TABLE_PT)
     cells[0].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     if with_qr:
-        _qr(builder, cells[-1], payload_of(material, settings))
+        _qr(builder, cells[-1], payload_for(material, settings))
 
 
 def _title_text(material) -> str:
@@ -74,18 +75,6 @@ def _title_text(material) -> str:
 def _label(field: str, key: str) -> str:
     english = VOCABULARIES[field].get(key)
     return thai(english) if english else key
-
-
-def payload_of(material, settings) -> str:
-    """What the material's shelf label encodes (the labels module decides when present), else its code."""
-    try:
-        from lo_desktop.labels.payload import payload_for
-    except ImportError:
-        return material.code
-    try:
-        return payload_for(material, settings) or material.code
-    except Exception:  # noqa: BLE001 - a bad URL pattern must not stop the register
-        return material.code
 
 
 def qr_png(payload: str, module_px: int = 4) -> bytes:

@@ -15,7 +15,8 @@ from lo_desktop.i18n import _
 from lo_desktop.ui.attachments_box import AttachmentsBox
 from lo_desktop.ui.doctext_indexer import AttachmentIndexer
 from lo_desktop.ui.found_in_file import FoundInFile
-from lo_desktop.ui.qr import payload_of, qr_pixmap
+from lo_desktop.labels.payload import payload_for
+from lo_desktop.ui.qr import qr_pixmap
 
 # (field, English caption) in reading order
 FIELDS = (
@@ -125,7 +126,7 @@ class DetailPane(QScrollArea):
             self.found.show_for(None, "")
             return
         self.title.setText(material.title)
-        payload = payload_of(material, self._settings)
+        payload = payload_for(material, self._settings)
         self.qr.setPixmap(qr_pixmap(payload, 150))
         # A web address is worth reading under the code; the code-and-title form repeats what is above.
         self.payload.setText(payload if "://" in payload else material.code)

@@ -29,15 +29,3 @@ def qr_pixmap(payload: str, size: int = 160) -> QPixmap:
                 painter.drawRect(x * scale, y * scale, scale, scale)
     painter.end()
     return QPixmap.fromImage(image)
-
-
-def payload_of(material, settings) -> str:
-    """What the label of a material encodes: the labels module decides when it exists, else the code."""
-    try:
-        from lo_desktop.labels.payload import payload_for
-    except ImportError:
-        return material.code
-    try:
-        return payload_for(material, settings) or material.code
-    except Exception:  # noqa: BLE001 - a bad URL pattern must not hide the detail pane
-        return material.code

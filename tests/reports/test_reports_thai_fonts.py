@@ -108,7 +108,7 @@ def test_the_register_qr_codes_scan_back_to_the_labels_payload(db, corner, tmp_p
 
     from PIL import Image
 
-    from lo_desktop.reports.catalog_register import payload_of
+    from lo_desktop.labels.payload import payload_for as payload_of
 
     path = build_catalog_register(db, Settings(), tmp_path / "reg.docx", with_qr=True)
     with zipfile.ZipFile(path) as z:
