@@ -1,4 +1,5 @@
-"""Label commands: ``sheets`` lists the sheet templates, ``labels`` writes a PDF of QR labels."""
+"""Label commands: ``sheets`` lists the sheet templates (and what is taken on the partly used sheet of
+one), ``labels`` writes a PDF of QR labels, starting at the first free label of the remembered sheet."""
 from __future__ import annotations
 
 import json
@@ -9,10 +10,14 @@ from lo_desktop.i18n import tr
 def register(subparsers) -> None:
     p = subparsers.add_parser("sheets", help="list the label sheet templates")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--usage", metavar="ID", help="the taken labels of the partly used sheet of this type")
+    p.add_argument("--new-sheet", metavar="ID", help="a fresh sheet of this type was loaded: forget what was taken")
     p.set_defaults(func=run_sheets)
     p = subparsers.add_parser("labels", help="write QR labels of materials to a PDF")
     p.add_argument("--sheet", help="sheet id (see `lo-desktop sheets`); default: the corner's sheet")
-    p.add_argument("--start", type=int, default=1, help="first free label on the sheet (1 = top left)")
+    p.add_argument("--start", default="auto",
+                   help="auto (default): the first free label of the remembered sheet; or N (1 = top left)")
+    p.add_argument("--new-sheet", action="store_true", help="print on a fresh sheet: forget what was taken")
     p.add_argument("--copies", type=int, default=1, help="labels per material")
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("--codes", help="comma-separated material codes")
@@ -20,25 +25,70 @@ def register(subparsers) -> None:
     which.add_argument("--unlabelled", action="store_true", help="materials never labelled before")
     which.add_argument("--calibration", action="store_true", help="a page outlining every label")
     p.add_argument("--fields", help="comma-separated: code,title,location,agency (default: settings)")
-    p.add_argument("--no-record", action="store_true", help="do not remember these labels as printed")
+    p.add_argument("--no-record", action="store_true",
+                   help="do not remember these labels as printed, nor the positions they take")
     p.add_argument("--out", required=True, metavar="FILE.pdf")
     p.set_defaults(func=run_labels)
 
 
 def run_sheets(args, ctx) -> int:
-    from lo_desktop.labels.sheets import all_sheets
+    from lo_desktop.labels import usage
+    from lo_desktop.labels.sheets import all_sheets, get_sheet
 
+    if args.new_sheet:
+        sheet = get_sheet(ctx.db, args.new_sheet)
+        usage.new_sheet(ctx.db, sheet)
+        print(tr("A fresh sheet of {sheet}: the next print starts at label 1.", sheet=sheet.id))
+        return 0
+    if args.usage:
+        return _print_usage(ctx.db, get_sheet(ctx.db, args.usage), args.json)
     sheets = all_sheets(ctx.db)
     if args.json:
         print(json.dumps([s.public() for s in sheets], ensure_ascii=False, indent=1))
         return 0
     for s in sheets:
-        print(f"{s.id:<24} {s.columns}×{s.rows:<3} {s.label_width_mm:g}×{s.label_height_mm:g} mm  {s.display_name}")
+        taken = usage.used_positions(ctx.db, s)
+        note = "  " + _usage_line(s, taken) if taken else ""
+        print(f"{s.id:<24} {s.columns}×{s.rows:<3} {s.label_width_mm:g}×{s.label_height_mm:g} mm  "
+              f"{s.display_name}{note}")
     return 0
 
 
+def _print_usage(db, sheet, as_json: bool) -> int:
+    from lo_desktop.labels import geometry, usage
+
+    taken = usage.used_positions(db, sheet)
+    if as_json:
+        print(json.dumps({"sheet_id": sheet.id, "per_page": sheet.per_page, "used": sorted(taken),
+                          "first_free": geometry.first_free(sheet, taken)}))
+    else:
+        print(_usage_line(sheet, taken))
+    return 0
+
+
+def _usage_line(sheet, taken: set[int]) -> str:
+    from lo_desktop.labels import geometry
+
+    if not taken:
+        return tr("{sheet}: a fresh sheet; the next print starts at label 1.", sheet=sheet.id)
+    return tr("{sheet}: labels {used} are taken ({count} of {total}); the next print starts at label {first}.",
+              sheet=sheet.id, used=_ranges(taken), count=len(taken), total=sheet.per_page,
+              first=geometry.first_free(sheet, taken))
+
+
+def _ranges(positions: set[int]) -> str:
+    """1, 2, 3, 5, 7, 8 → "1–3, 5, 7–8": how a person reads positions on a sheet."""
+    runs, ordered = [], sorted(positions)
+    for p in ordered:
+        if runs and p == runs[-1][1] + 1:
+            runs[-1][1] = p
+        else:
+            runs.append([p, p])
+    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in runs)
+
+
 def run_labels(args, ctx) -> int:
-    from lo_desktop.labels import history
+    from lo_desktop.labels import history, usage
     from lo_desktop.labels.render import Job, content_for, write_pdf
     from lo_desktop.labels.sheets import get_sheet
 
@@ -49,20 +99,36 @@ def run_labels(args, ctx) -> int:
         write_pdf(args.out, Job(sheet, [], [], offset_mm=offset), calibration=True)
         print(tr("Calibration page for {sheet} written to {path}.", sheet=sheet.id, path=args.out))
         return 0
+    start = _start(args.start)
     if args.codes is not None:
         materials = history.by_codes(ctx.db, args.codes.split(","))
     else:
         choice = "unlabelled" if args.unlabelled else "all"
         materials = history.materials(ctx.db, history.chosen_ids(ctx.db, choice))
     fields = args.fields.split(",") if args.fields else list(settings.label_fields)
+    taken = frozenset() if args.new_sheet else frozenset(usage.used_positions(ctx.db, sheet))
     job = Job(sheet, [content_for(m, settings) for m in materials], _known_fields(fields),
-              args.copies, args.start, offset)
+              args.copies, 1 if start is None else start, offset, taken)
     pages = write_pdf(args.out, job)
-    if not args.no_record:
-        history.record_prints(ctx.db, [m.id for m in materials], sheet.id)
     print(tr("{count} labels on {pages} pages written to {path}.",
              count=len(materials) * args.copies, pages=pages, path=args.out))
+    if not args.no_record:
+        history.record_prints(ctx.db, [m.id for m in materials], sheet.id)
+        left = usage.record_print(ctx.db, sheet, len(materials), args.copies, job.start, taken)
+        print(_usage_line(sheet, left))
     return 0
+
+
+def _start(value: str) -> int | None:
+    """``auto`` → None (the first free label); a number as given (checked against the sheet later)."""
+    from lo_desktop.core.errors import UserError
+
+    text = (value or "auto").strip().lower()
+    if text == "auto":
+        return None
+    if not text.isdigit():
+        raise UserError(tr("--start takes auto or a label number, not “{value}”.", value=value))
+    return int(text)
 
 
 def _known_fields(fields: list[str]) -> list[str]:

@@ -68,27 +68,60 @@ def check_copies(copies: int) -> None:
         raise UserError(tr("Copies must be between 1 and {most}.", most=MAX_COPIES))
 
 
-def placements(sheet: Sheet, item_count: int, copies: int = 1, start: int = 1) -> list[Placement]:
-    """Each label to print, in order: the copies of a material stay together, the first page begins at
-    ``start`` (1-based, the first free label of a partly used sheet), later pages at their first label."""
+def first_page_taken(sheet: Sheet, used=(), start: int = 1) -> frozenset[int]:
+    """The positions (1-based) the first page cannot take: those remembered as used and those before
+    ``start``. A sheet with nothing free is gone: the labels then begin on a fresh sheet."""
+    taken = frozenset(p for p in used if 1 <= p <= sheet.per_page) | frozenset(range(1, start))
+    return frozenset() if len(taken) >= sheet.per_page else taken
+
+
+def _slots(sheet: Sheet, taken: frozenset[int]):
+    """(page, cell) in printing order: the free cells of the first page, then every cell of the next."""
+    for cell in range(sheet.per_page):
+        if cell + 1 not in taken:
+            yield 0, cell
+    page = 1
+    while True:
+        for cell in range(sheet.per_page):
+            yield page, cell
+        page += 1
+
+
+def placements(sheet: Sheet, item_count: int, copies: int = 1, start: int = 1, used=()) -> list[Placement]:
+    """Each label to print, in order: the copies of a material stay together. The first page (the partly
+    used sheet in the tray) begins at ``start`` (1-based) and skips the positions in ``used``, so a
+    sticker peeled off in the middle leaves a hole that is passed over; later pages are fresh sheets."""
     if item_count <= 0:
         raise UserError(_("No materials to print labels for: choose at least one."))
     check_start(sheet, start)
     check_copies(copies)
-    result = []
-    slot = start - 1
-    for item in range(item_count):
-        for _copy in range(copies):
-            page, cell = divmod(slot, sheet.per_page)
-            result.append(Placement(page, cell, item))
-            slot += 1
-    return result
+    slots = _slots(sheet, first_page_taken(sheet, used, start))
+    return [Placement(*next(slots), item) for item in range(item_count) for _copy in range(copies)]
 
 
-def page_count(sheet: Sheet, item_count: int, copies: int = 1, start: int = 1) -> int:
-    return (start - 1 + item_count * copies + sheet.per_page - 1) // sheet.per_page
+def page_count(sheet: Sheet, item_count: int, copies: int = 1, start: int = 1, used=()) -> int:
+    free_first = sheet.per_page - len(first_page_taken(sheet, used, start))
+    rest = max(0, item_count * copies - free_first)
+    return 1 + (rest + sheet.per_page - 1) // sheet.per_page
 
 
-def next_start(sheet: Sheet, item_count: int, copies: int = 1, start: int = 1) -> int:
+def remaining_used(sheet: Sheet, item_count: int, copies: int = 1, start: int = 1, used=()) -> frozenset[int]:
+    """The taken positions of the sheet left in the tray after this print: the last page's labels (and,
+    when that is the first page, what was taken before). Full pages leave with the print; a job that
+    fills its last page exactly leaves a fresh sheet (nothing taken)."""
+    todo = placements(sheet, item_count, copies, start, used)
+    last = todo[-1].page
+    taken = set(first_page_taken(sheet, used, start)) if last == 0 else set()
+    taken |= {p.cell + 1 for p in todo if p.page == last}
+    return frozenset() if len(taken) >= sheet.per_page else frozenset(taken)
+
+
+def first_free(sheet: Sheet, used=()) -> int:
+    """The first position a print would use: 1 on a fresh or a full sheet."""
+    taken = first_page_taken(sheet, used)
+    return next(p for p in range(1, sheet.per_page + 1) if p not in taken)
+
+
+def next_start(sheet: Sheet, item_count: int, copies: int = 1, start: int = 1, used=()) -> int:
     """The first free label of the last sheet used, for the next print on the same sheet."""
-    return (start - 1 + item_count * copies) % sheet.per_page + 1
+    return first_free(sheet, remaining_used(sheet, item_count, copies, start, used))

@@ -47,16 +47,18 @@ def content_for(material, settings) -> LabelContent:
 
 @dataclass
 class Job:
-    """Everything one print run needs; ``offset_mm`` is the printer's calibration (x, y)."""
+    """Everything one print run needs; ``offset_mm`` is the printer's calibration (x, y); ``used`` the
+    positions already taken on the sheet in the tray (passed over, see labels/usage.py)."""
     sheet: Sheet
     contents: list[LabelContent]
     fields: list[str]
     copies: int = 1
     start: int = 1
     offset_mm: tuple[float, float] = (0.0, 0.0)
+    used: frozenset[int] = frozenset()
 
     def placements(self) -> list[Placement]:
-        return placements(self.sheet, len(self.contents), self.copies, self.start)
+        return placements(self.sheet, len(self.contents), self.copies, self.start, self.used)
 
 
 @lru_cache(maxsize=1)
