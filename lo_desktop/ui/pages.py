@@ -27,6 +27,7 @@ PAGES = [
 # Modules whose ``install(window)`` adds menu actions and shortcuts once the main window exists
 # (the window calls each one after building its menus with ``window.add_menu_action``).
 INSTALLERS: list[str] = [
+    "lo_desktop.ui.sessions_menu",
     "lo_desktop.ui.channels_widget",
     "lo_desktop.ui.lending_actions",
     "lo_desktop.ui.reports_menu",
