@@ -43,10 +43,14 @@ def _one(db, sql: str, params: list) -> Material | None:
 
 def validate(db, material: Material) -> dict[str, str]:
     """Every rule a material breaks, as field → message. Empty when it may be saved."""
+    return {**_code_problems(db, material), **validate_fields(material)}
+
+
+def validate_fields(material: Material) -> dict[str, str]:
+    """The rules a material must keep on its own (all but the code being free)."""
     problems = {}
     if not material.title.strip():
         problems["title"] = _("The title is required.")
-    problems.update(_code_problems(db, material))
     if material.year is not None and not YEAR_RANGE[0] <= material.year <= YEAR_RANGE[1]:
         problems["year"] = tr("The year must be a Buddhist Era year between {low} and {high}.",
                               low=YEAR_RANGE[0], high=YEAR_RANGE[1])
@@ -130,12 +134,15 @@ def insert_many(db, rows: list[dict], progress=None) -> None:
     sql = f"INSERT INTO materials ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
     with db.atomic():
         db.execute("INSERT INTO bulk_load VALUES (1)")
+        # No incremental merging while one large batch goes in; merging resumes afterwards.
+        db.execute("INSERT INTO materials_fts(materials_fts, rank) VALUES ('automerge', 0)")
         last_id = db.execute("SELECT COALESCE(MAX(id), 0) FROM materials").fetchone()[0]
         for start in range(0, len(rows), 2000):
             db.conn.executemany(sql, [[r[c] for c in columns] for r in rows[start:start + 2000]])
             report(progress, min(start + 2000, len(rows)), len(rows))
         db.execute("INSERT INTO materials_fts(rowid, search_text) SELECT id, search_text FROM materials "
                    "WHERE id > ? AND deleted_at IS NULL", [last_id])
+        db.execute("INSERT INTO materials_fts(materials_fts, rank) VALUES ('automerge', 4)")
         db.execute("DELETE FROM bulk_load")
 
 

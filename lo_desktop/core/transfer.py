@@ -15,7 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from lo_desktop.core.atomic import write_atomically
-from lo_desktop.core.catalog import DEFAULT_CODE_PATTERN, all_codes, insert_many, next_codes, now, validate
+from lo_desktop.core.catalog import DEFAULT_CODE_PATTERN, all_codes, insert_many, next_codes, now, validate_fields
 from lo_desktop.core.errors import UserError
 from lo_desktop.core.progress import Progress, report
 from lo_desktop.core.records import Material
@@ -202,12 +202,8 @@ def _material_from_cells(db, cells, mapping, taken) -> tuple[Material | None, st
         return None, str(exc)
     if material.code and material.code.casefold() in taken:
         return None, tr("The code {code} is already used by another material.", code=material.code)
-    problems = validate(db, material) if not material.code else _validate_without_code(db, material)
+    problems = validate_fields(material)  # the code was checked against ``taken`` above
     return (None, " ".join(problems.values())) if problems else (material, "")
-
-
-def _validate_without_code(db, material: Material) -> dict[str, str]:
-    return {k: v for k, v in validate(db, material).items() if k != "code"}
 
 
 def _material(values: dict[str, str]) -> Material:
