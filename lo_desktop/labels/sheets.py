@@ -134,7 +134,10 @@ def save_custom_sheet(db, sheet: Sheet) -> Sheet:
         raise UserError(_("Only your own sheets can be changed; the bundled sheets stay as published."))
     check(sheet)
     definition = {k: v for k, v in sheet.public().items() if k != "custom"}
+    before = next((s for s in custom_sheets(db) if s.id == sheet.id), None)
     with db.atomic():
+        if before is not None and (before.columns, before.rows) != (sheet.columns, sheet.rows):
+            _forget_usage(db, sheet.id)  # the remembered positions meant other labels
         db["label_sheets"].upsert({"id": sheet.id, "definition": json.dumps(definition, ensure_ascii=False)},
                                   pk="id")
     return Sheet.from_dict({**definition, "custom": True})
@@ -143,3 +146,9 @@ def save_custom_sheet(db, sheet: Sheet) -> Sheet:
 def delete_custom_sheet(db, sheet_id: str) -> None:
     with db.atomic():
         db.execute("DELETE FROM label_sheets WHERE id = ?", [sheet_id])
+        _forget_usage(db, sheet_id)
+
+
+def _forget_usage(db, sheet_id: str) -> None:
+    if "sheet_usage" in db.table_names():
+        db.execute("DELETE FROM sheet_usage WHERE sheet_id = ?", [sheet_id])

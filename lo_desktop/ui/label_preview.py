@@ -1,18 +1,20 @@
-"""Drawings of a sheet: the live preview of the first page (click a label to start there) and the
-plain outline drawing the custom-sheet dialog updates as the clerk types her measures."""
+"""Drawings of a sheet: the live preview of the first page (taken labels hatched; a click marks a label
+used or free) and the plain outline drawing the custom-sheet dialog updates as the clerk types her
+measures."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from lo_desktop.i18n import tr
+from lo_desktop.i18n import _
 from lo_desktop.labels.geometry import cell_at, cell_rect
 from lo_desktop.labels.render import Job, Painter
 from lo_desktop.labels.sheets import Sheet, problems
 
 PAPER = QColor("white")
 USED = QColor("#d8d8d8")
+HATCH = QColor("#8a8a8a")
 OUTLINE = QColor("#a0a0a0")
 OVERFLOW = QColor("#c62828")
 
@@ -53,20 +55,41 @@ class _PageView(QWidget):
         return rect
 
 
-class SheetPreview(_PageView):
-    """The first page as it will print. Labels before the start are shown as already used."""
+def paint_used(painter: QPainter, rect: QRectF) -> None:
+    """A taken label: grey with diagonal hatching, so it reads as "gone" even in grey print-outs."""
+    painter.fillRect(rect, USED)
+    painter.fillRect(rect, QBrush(HATCH, Qt.BrushStyle.BDiagPattern))
 
-    start_chosen = Signal(int)  # 1-based position
+
+def used_swatch(size: int = 16) -> QPixmap:
+    """The legend's sample of a taken label."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(PAPER)
+    painter = QPainter(pixmap)
+    paint_used(painter, QRectF(0, 0, size, size))
+    painter.setPen(OUTLINE)
+    painter.drawRect(0, 0, size - 1, size - 1)
+    painter.end()
+    return pixmap
+
+
+class SheetPreview(_PageView):
+    """The first page as it will print. Taken labels (used before, or before the start) are hatched;
+    a click on a label says it is used or free; Shift+click says every label before it is used."""
+
+    position_clicked = Signal(int, bool)  # 1-based position, Shift held
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.job: Job | None = None
+        self.taken: frozenset[int] = frozenset()
         self._image: QImage | None = None
-        self.setToolTip(tr("Click the first free label of your sheet to start printing there."))
+        self.setToolTip(_("Click a label to mark it used or free (a sticker already peeled off); "
+                          "Shift+click: every label before it is used."))
 
-    def set_job(self, job: Job | None, sheet: Sheet) -> None:
-        self.job, self.sheet, self._image = job, sheet, None
+    def set_job(self, job: Job | None, sheet: Sheet, taken=frozenset()) -> None:
+        self.job, self.sheet, self.taken, self._image = job, sheet, frozenset(taken), None
         self.update()
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
@@ -96,11 +119,10 @@ class SheetPreview(_PageView):
 
     def _draw_page(self, painter: QPainter, dpi: float) -> None:
         labels = Painter(painter, dpi)
-        start = self.job.start if self.job else 1
         for cell in range(self.sheet.per_page):
-            if cell < start - 1:
+            if cell + 1 in self.taken:
                 box = cell_rect(self.sheet, cell)
-                painter.fillRect(QRectF(labels.px(box.x), labels.px(box.y), labels.px(box.w), labels.px(box.h)), USED)
+                paint_used(painter, QRectF(labels.px(box.x), labels.px(box.y), labels.px(box.w), labels.px(box.h)))
             labels.outline(self.sheet, cell, OUTLINE.name())
         if self.job is None or not self.job.contents:
             return
@@ -117,7 +139,8 @@ class SheetPreview(_PageView):
         point = self.mm_at(event.position())
         cell = cell_at(self.sheet, *point) if point and self.sheet else None
         if cell is not None:
-            self.start_chosen.emit(cell + 1)
+            shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            self.position_clicked.emit(cell + 1, shift)
 
 
 class SheetDrawing(_PageView):

@@ -1,5 +1,7 @@
 """The Labels dialog: choose a sheet, the fields, which materials, where to start, copies; see the first
-page live; then save a PDF, print at 100 % through the system dialog, or print a calibration page.
+page live (the labels already taken on the partly used sheet hatched: click one to mark it used or
+free; "New sheet loaded" clears them); then save a PDF, print at 100 % through the system dialog, or
+print a calibration page.
 
 ``install(window)`` adds the Labels menu entries (listed in ui/pages.py INSTALLERS).
 """
@@ -13,13 +15,13 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDou
                                QSpinBox, QVBoxLayout)
 
 from lo_desktop.i18n import _, tr
-from lo_desktop.labels import history, thai_wrap
+from lo_desktop.labels import history, thai_wrap, usage
 from lo_desktop.labels.calibration import offset_for
-from lo_desktop.labels.geometry import MAX_COPIES, page_count
+from lo_desktop.labels.geometry import MAX_COPIES, first_free, first_page_taken, page_count
 from lo_desktop.labels.layout import FIELDS
 from lo_desktop.labels.render import Job, content_for
 from lo_desktop.labels.sheets import all_sheets
-from lo_desktop.ui.label_preview import SheetPreview
+from lo_desktop.ui.label_preview import SheetPreview, used_swatch
 from lo_desktop.ui.labels_output import LabelsOutput
 
 FIELD_NAMES = {"code": "Code (large)", "title": "Title", "location": "Shelf location", "agency": "Agency name"}
@@ -82,6 +84,8 @@ class LabelsDialog(LabelsOutput, QDialog):
         self.db, self.settings = db, settings
         self.selection, self.query = list(selection or []), query
         self.sheets = all_sheets(db)
+        self.used: set[int] = set()  # taken positions of the partly used sheet in the tray
+        self._usage_for: str | None = None  # the sheet ``used`` belongs to
         self.preview = SheetPreview()
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -100,11 +104,14 @@ class LabelsDialog(LabelsOutput, QDialog):
         left.addStretch(1)
         body = QHBoxLayout()
         body.addLayout(left)
-        body.addWidget(self.preview, 1)
+        right = QVBoxLayout()
+        right.addWidget(self.preview, 1)
+        right.addLayout(self._legend())
+        body.addLayout(right, 1)
         outer = QVBoxLayout(self)
         outer.addLayout(body, 1)
         outer.addLayout(self._buttons())
-        self.preview.start_chosen.connect(self.start.setValue)
+        self.preview.position_clicked.connect(self.click_position)
         self.resize(900, 640)
 
     def _sheet_box(self) -> QGroupBox:
@@ -158,8 +165,15 @@ class LabelsDialog(LabelsOutput, QDialog):
         form = QFormLayout(box)
         self.start = QSpinBox()
         self.start.setRange(1, 1)
-        self.start.setToolTip(_("The first free label of a partly used sheet; or click it in the preview."))
+        self.start.setToolTip(_("The first free label of the sheet in the printer; it follows the labels "
+                                "marked used in the preview."))
         self.start.valueChanged.connect(self.refresh)
+        self.new_sheet_button = QPushButton(_("New sheet loaded"))
+        self.new_sheet_button.setToolTip(_("You put a fresh sheet in the printer: every label on it is free."))
+        self.new_sheet_button.clicked.connect(self.new_sheet)
+        start_row = QHBoxLayout()
+        start_row.addWidget(self.start)
+        start_row.addWidget(self.new_sheet_button)
         self.copies = QSpinBox()
         self.copies.setRange(1, MAX_COPIES)
         self.copies.valueChanged.connect(self.refresh)
@@ -173,7 +187,7 @@ class LabelsDialog(LabelsOutput, QDialog):
         offsets.addWidget(self.offset_x)
         offsets.addWidget(QLabel(_("down")))
         offsets.addWidget(self.offset_y)
-        form.addRow(_("Start at label"), self.start)
+        form.addRow(_("Start at label"), start_row)
         form.addRow(_("Copies of each"), self.copies)
         form.addRow(_("Printer offset"), offsets)
         self.offset_note = QLabel(self.printer_name)
@@ -190,6 +204,17 @@ class LabelsDialog(LabelsOutput, QDialog):
         spin.setToolTip(_("Print the calibration page; if the outlines sit off the labels, "
                           "enter how far to move them (mm)."))
         return spin
+
+    def _legend(self) -> QHBoxLayout:
+        swatch = QLabel()
+        swatch.setPixmap(used_swatch())
+        text = QLabel(_("Used (printed or peeled off). Click a label to mark it used or free; "
+                        "Shift+click: every label before it is used."))
+        text.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(swatch)
+        row.addWidget(text, 1)
+        return row
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -235,21 +260,65 @@ class LabelsDialog(LabelsOutput, QDialog):
         ids = self.ids[self.choice()]
         materials = history.materials(self.db, ids[:limit] if limit else ids)
         return Job(self.sheet(), [content_for(m, self.settings) for m in materials], self.fields(),
-                   self.copies.value(), self.start.value(), (self.offset_x.value(), self.offset_y.value()))
+                   self.copies.value(), self.start.value(), (self.offset_x.value(), self.offset_y.value()),
+                   frozenset(self.used))
 
     def refresh(self) -> None:
         if not hasattr(self, "copies"):
             return
         sheet = self.sheet()
-        self.start.setMaximum(sheet.per_page)
+        if sheet.id != self._usage_for:
+            self._load_usage(sheet)
         count = len(self.ids[self.choice()])
         labels = count * self.copies.value()
-        pages = page_count(sheet, count, self.copies.value(), self.start.value()) if count else 0
-        self.summary.setText(tr("{labels} labels on {pages} sheets.", labels=labels, pages=pages))
+        pages = page_count(sheet, count, self.copies.value(), self.start.value(), self.used) if count else 0
+        self.summary.setText(" ".join([tr("{labels} labels on {pages} sheets.", labels=labels, pages=pages),
+                                       self._usage_note(sheet)]).strip())
         first_page = sheet.per_page // self.copies.value() + 1
-        self.preview.set_job(self.job(limit=first_page) if count else None, sheet)
+        self.preview.set_job(self.job(limit=first_page) if count else None, sheet,
+                             first_page_taken(sheet, self.used, self.start.value()))
         self.pdf_button.setEnabled(count > 0)
         self.print_button.setEnabled(count > 0)
+
+    # --- the partly used sheet ------------------------------------------------------------------------
+    def _load_usage(self, sheet) -> None:
+        self.used, self._usage_for = usage.used_positions(self.db, sheet), sheet.id
+        self._follow_first_free(sheet)
+
+    def _follow_first_free(self, sheet) -> None:
+        """The start moves to the first free label whenever what is taken changes."""
+        self.start.blockSignals(True)
+        self.start.setMaximum(sheet.per_page)
+        self.start.setValue(first_free(sheet, self.used))
+        self.start.blockSignals(False)
+
+    def _usage_note(self, sheet) -> str:
+        if usage.is_full(sheet, self.used):
+            return _("Every label of the sheet in the printer is used: the labels start on a fresh sheet.")
+        if self.used:
+            return tr("{used} of {total} labels of the sheet in the printer are used.",
+                      used=len(self.used), total=sheet.per_page)
+        return ""
+
+    def click_position(self, position: int, before: bool = False) -> None:
+        """A click in the preview: this label is used or free again; with Shift, every label before it
+        is used (and this one free: printing starts there)."""
+        sheet = self.sheet()
+        if before:
+            usage.mark(self.db, sheet, range(1, position), True)
+            self.used = usage.mark(self.db, sheet, [position], False)
+        else:
+            self.used = usage.toggle(self.db, sheet, position)
+        self._follow_first_free(sheet)
+        self.refresh()
+
+    def new_sheet(self) -> None:
+        """A fresh sheet is in the printer: nothing on it is taken."""
+        sheet = self.sheet()
+        usage.new_sheet(self.db, sheet)
+        self.used = set()
+        self._follow_first_free(sheet)
+        self.refresh()
 
     def define_sheet(self) -> None:
         from lo_desktop.ui.sheet_dialog import SheetDialog
@@ -257,5 +326,6 @@ class LabelsDialog(LabelsOutput, QDialog):
         dialog = SheetDialog(self.db, self.sheet(), self)
         if dialog.exec() and (dialog.saved is not None or dialog.deleted):
             self.sheets = all_sheets(self.db)
+            self._usage_for = None  # a changed grid may have forgotten its taken labels
             self._fill_sheets(dialog.saved.id if dialog.saved else self.settings.default_sheet)
             self.refresh()

@@ -9,9 +9,8 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 
 from lo_desktop.core.errors import UserError
 from lo_desktop.i18n import _, tr
-from lo_desktop.labels import history
+from lo_desktop.labels import history, usage
 from lo_desktop.labels.calibration import offset_for, with_offset
-from lo_desktop.labels.geometry import next_start
 from lo_desktop.labels.render import Job
 from lo_desktop.settings import save_settings
 from lo_desktop.ui import messages
@@ -76,10 +75,12 @@ class LabelsOutput:
                         done, output_path=path)
 
     def _printed(self, job: Job, ids: list[int]) -> None:
-        """Remember what got labels, and start the next print where this one left the sheet."""
+        """Remember what got labels and which labels the sheet left in the tray has taken; the next print
+        starts at its first free label."""
         history.record_prints(self.db, ids, job.sheet.id)
+        usage.record_print(self.db, job.sheet, len(job.contents), job.copies, job.start, job.used)
+        self._usage_for = None  # reloaded (and the start moved) by the refresh below
         self._load_choices_keeping()
-        self.start.setValue(next_start(job.sheet, len(job.contents), job.copies, job.start))
 
     def _load_choices_keeping(self) -> None:
         choice = self.choice()

@@ -34,7 +34,7 @@ def test_choices_show_their_counts_and_selection_comes_first(qtbot, corner):
     assert not empty.choice_buttons["selection"].isEnabled() and empty.choice() == "filter"
 
 
-def test_clicking_a_label_in_the_preview_sets_the_start(qtbot, corner):
+def test_shift_click_on_a_label_in_the_preview_starts_there(qtbot, corner):
     from PySide6.QtCore import QPointF, Qt
 
     dialog = _dialog(qtbot, corner)
@@ -47,9 +47,10 @@ def test_clicking_a_label_in_the_preview_sets_the_start(qtbot, corner):
     # the middle of label 5 (second row, second column)
     x = sheet.left_mm + sheet.h_pitch_mm + sheet.label_width_mm / 2
     y = sheet.top_mm + sheet.v_pitch_mm + sheet.label_height_mm / 2
-    qtbot.mouseClick(preview, Qt.MouseButton.LeftButton,
+    qtbot.mouseClick(preview, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier,
                      pos=QPointF(page.x() + x * scale, page.y() + y * scale).toPoint())
     assert dialog.start.value() == sheet.columns + 2
+    assert dialog.used == set(range(1, sheet.columns + 2))  # the labels before it are taken
 
 
 def test_pdf_from_the_dialog_prints_and_remembers(qtbot, corner, tmp_path, monkeypatch):
