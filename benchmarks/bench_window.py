@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import argparse
 import os
-import random
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -22,42 +22,13 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-WORDS = ("คู่มือการปฏิบัติงาน", "การจัดระเบียบผู้ค้าหาบเร่แผงลอย", "รายงานการประชุม", "องค์ความรู้", "เทศกิจ",
-         "รักษาความสะอาด", "ทะเบียนราษฎร", "โยธา", "ชุมชนนักปฏิบัติ", "แลกเปลี่ยนเรียนรู้", "สำนักงานเขตบางนา",
-         "กฎหมาย", "ประกาศกรุงเทพมหานคร", "การคัดแยกขยะ", "สาธารณสุข", "บทเรียน", "แนวปฏิบัติที่ดี", "ภาษี")
-KINDS = ("work_manual", "guide", "book", "law", "report", "poster", "video", "digital_file", "minutes", "other")
-PLACES = ("ชั้น A-1", "ชั้น A-2", "ชั้น B-1", "ชั้น B-2", "ชั้น C-1", "แฟ้มดิจิทัล", "")
-
-
-def generate(db, count: int, seed: int = 4) -> None:
-    """Direct executemany inserts (the FTS triggers index them); add_material would take minutes."""
-    from datetime import date, timedelta
-
-    from lo_desktop.core.search import search_text
-    from lo_desktop.core.thaidate import fiscal_year
-
-    rng = random.Random(seed)
-    columns = ("uid", "code", "title", "kind", "format", "source", "topic", "tags", "author", "year", "summary",
-               "location", "copies", "status", "received_on", "fiscal_year", "search_text", "created_at",
-               "updated_at")
-    rows = []
-    for n in range(1, count + 1):
-        received = date(2010, 1, 1) + timedelta(days=rng.randrange(5000))
-        values = {
-            "uid": f"bench-{n}", "code": f"BN-{n:06d}",
-            "title": " ".join(rng.sample(WORDS, 3)) + f" ฉบับที่ {n}", "kind": rng.choice(KINDS),
-            "format": rng.choice(("physical", "digital", "both")), "source": rng.choice(("km", "cop", "exchange", "other")),
-            "topic": rng.choice(WORDS), "tags": ", ".join(rng.sample(WORDS, 2)), "author": rng.choice(WORDS),
-            "year": received.year + 543, "summary": " ".join(rng.sample(WORDS, 6)), "location": rng.choice(PLACES),
-            "copies": rng.randrange(1, 6), "status": rng.choice(("available", "available", "on_loan", "lost")),
-            "received_on": received.isoformat(), "fiscal_year": fiscal_year(received),
-            "created_at": "2024-01-01T00:00:00+00:00", "updated_at": f"2024-{rng.randrange(1, 13):02d}-01T03:00:00+00:00",
-        }
-        values["search_text"] = search_text(values)
-        rows.append(tuple(values[c] for c in columns))
-    marks = ",".join("?" * len(columns))
-    with db.conn:
-        db.conn.executemany(f"INSERT INTO materials ({','.join(columns)}) VALUES ({marks})", rows)
+def generate_in_child(path: Path, count: int) -> None:
+    """Fill the database in another process, so its lists do not count in this one's peak memory."""
+    code = ("import sys; sys.path[:0] = [sys.argv[3], sys.argv[4]]; from generate import fill_database; "
+            "from lo_desktop.core.db import open_database; db = open_database(sys.argv[1]); "
+            "fill_database(db, int(sys.argv[2])); db.close()")
+    here = Path(__file__).resolve().parent
+    subprocess.run([sys.executable, "-c", code, str(path), str(count), str(here), str(here.parent)], check=True)
 
 
 def ms(seconds: float) -> str:
@@ -120,12 +91,8 @@ def main() -> int:
     os.environ["LO_DESKTOP_DATA_DIR"] = folder
     path = Path(args.keep) if args.keep else Path(folder) / "bench.db"
     if not path.exists():
-        from lo_desktop.core.db import open_database
-
         start = time.perf_counter()
-        db = open_database(path)
-        generate(db, args.count)
-        db.close()
+        generate_in_child(path, args.count)
         print(f"generated {args.count:,} materials in {time.perf_counter() - start:.1f} s")
     app, window, shown = measure_show(path)
     from PySide6.QtCore import QEventLoop
