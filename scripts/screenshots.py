@@ -7,6 +7,8 @@ Runs headless; the data folder is a temporary one, so nothing of the user's is r
 from __future__ import annotations
 
 import argparse
+import shutil
+import subprocess
 import importlib.util
 import os
 import sys
@@ -89,6 +91,53 @@ def feature_pages(app, window, out: Path) -> list[Path]:
     return shots
 
 
+def cli(db_file: Path, *args: str) -> None:
+    subprocess.run([sys.executable, "-m", "lo_desktop", "--db", str(db_file), *args], check=True,
+                   capture_output=True, cwd=ROOT)
+
+
+def label_sheet(db_file: Path, out: Path) -> Path:
+    """Page 1 of an L7160 sheet started at label 3, as QtPdf (the engine the tests read back with) draws it."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QColor, QImage, QPainter
+    from PySide6.QtPdf import QPdfDocument
+
+    pdf = Path(tempfile.mkdtemp()) / "labels.pdf"
+    cli(db_file, "labels", "--sheet", "avery-l7160", "--all", "--start", "3", "--no-record", "--out", str(pdf))
+    document = QPdfDocument()
+    document.load(str(pdf))
+    size = document.pagePointSize(0)
+    page = document.render(0, QSize(round(size.width() / 72 * 80), round(size.height() / 72 * 80)))
+    paper = QImage(page.size(), QImage.Format.Format_RGB32)
+    paper.fill(QColor("white"))
+    painter = QPainter(paper)
+    painter.drawImage(0, 0, page)
+    painter.end()
+    path = out / "labels-l7160.png"
+    paper.save(str(path))
+    return path
+
+
+def report_pages(db_file: Path, out: Path) -> list[Path]:
+    """Word pages as LibreOffice prints them; skipped where LibreOffice or pdftoppm is not installed."""
+    if not (shutil.which("soffice") and shutil.which("pdftoppm")):
+        return []
+    work = Path(tempfile.mkdtemp())
+    cli(db_file, "report", "kpi", "--fy", "2556", "--out", str(work / "kpi.docx"))
+    cli(db_file, "report", "session", "1", "--out", str(work / "memo.docx"))
+    for name in ("kpi", "memo"):
+        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(work),
+                        str(work / f"{name}.docx")], check=True, capture_output=True)
+    pages = {"report-kpi-summary": ("kpi", 2), "report-kpi-session": ("kpi", 10), "report-memo": ("memo", 1)}
+    written = []
+    for target, (name, number) in pages.items():
+        stem = work / target
+        subprocess.run(["pdftoppm", "-png", "-r", "80", "-singlefile", "-f", str(number), "-l", str(number),
+                        str(work / f"{name}.pdf"), str(stem)], check=True)
+        written.append(Path(shutil.copy(f"{stem}.png", out / f"{target}.png")))
+    return written
+
+
 def grab_dialog(app, dialog, path: Path) -> Path:
     dialog.show()
     settle(app)
@@ -120,6 +169,8 @@ def main() -> int:
     written.append(material_editor(app, db, settings, window, out))
     written.append(settings_dialog(app, db, settings, window, out))
     written.extend(feature_pages(app, window, out))
+    written.append(label_sheet(demo_db_path(), out))
+    written.extend(report_pages(demo_db_path(), out))
     for path in written:
         if path is not None:
             print(path)
