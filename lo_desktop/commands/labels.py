@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from lo_desktop.i18n import tr
+from lo_desktop.i18n import _, tr
 
 
 def register(subparsers) -> None:
@@ -48,7 +48,7 @@ def run_sheets(args, ctx) -> int:
         return 0
     for s in sheets:
         taken = usage.used_positions(ctx.db, s)
-        note = "  " + _usage_line(s, taken) if taken else ""
+        note = "  — " + _usage_text(s, taken) if taken else ""
         print(f"{s.id:<24} {s.columns}×{s.rows:<3} {s.label_width_mm:g}×{s.label_height_mm:g} mm  "
               f"{s.display_name}{note}")
     return 0
@@ -67,12 +67,16 @@ def _print_usage(db, sheet, as_json: bool) -> int:
 
 
 def _usage_line(sheet, taken: set[int]) -> str:
+    return f"{sheet.id}: {_usage_text(sheet, taken)}"
+
+
+def _usage_text(sheet, taken: set[int]) -> str:
     from lo_desktop.labels import geometry
 
     if not taken:
-        return tr("{sheet}: a fresh sheet; the next print starts at label 1.", sheet=sheet.id)
-    return tr("{sheet}: labels {used} are taken ({count} of {total}); the next print starts at label {first}.",
-              sheet=sheet.id, used=_ranges(taken), count=len(taken), total=sheet.per_page,
+        return _("a fresh sheet; the next print starts at label 1.")
+    return tr("labels {used} are taken ({count} of {total}); the next print starts at label {first}.",
+              used=_ranges(taken), count=len(taken), total=sheet.per_page,
               first=geometry.first_free(sheet, taken))
 
 
