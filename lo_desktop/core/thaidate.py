@@ -62,8 +62,13 @@ def to_thai_digits(text: str) -> str:
     return text.translate(_TO_THAI)
 
 
+_THAI_DIGIT = re.compile("[๐-๙]")
+
+
 def to_arabic_digits(text: str) -> str:
-    return text.translate(_TO_ARABIC)
+    # Most text has no Thai digit: a C-speed scan first spares translate()'s slow per-character lookup
+    # (it dominated the normalising of a 100,000-row import).
+    return text.translate(_TO_ARABIC) if _THAI_DIGIT.search(text) else text
 
 
 def be_year(ce_year: int) -> int:
