@@ -87,7 +87,7 @@ class ChannelDialog(QDialog):
 class ChannelsWidget(QWidget):
     """Every channel a manual went out through, with a count of the distinct ones (2 are needed)."""
 
-    def __init__(self, db, material_id: int, parent=None):
+    def __init__(self, db, material_id: int | None, parent=None):
         super().__init__(parent)
         self.db, self.material_id = db, material_id
         self.summary = QLabel()
@@ -112,8 +112,12 @@ class ChannelsWidget(QWidget):
         layout.addLayout(buttons)
         self.refresh()
 
+    def show_material(self, material_id: int | None) -> None:
+        self.material_id = material_id
+        self.refresh()
+
     def refresh(self) -> None:
-        self.channels = channels_of(self.db, self.material_id)
+        self.channels = channels_of(self.db, self.material_id) if self.material_id is not None else []
         distinct = len(distinct_channels(self.channels))
         mark = "✓" if distinct >= 2 else "✗"
         self.summary.setText(tr("{mark} Distributed through {count} distinct channel(s); indicator 4.1 needs at "

@@ -13,8 +13,10 @@ from lo_desktop.core.records import Material
 from lo_desktop.core.thaidate import format_date
 from lo_desktop.i18n import _
 from lo_desktop.ui.attachments_box import AttachmentsBox
+from lo_desktop.ui.channels_widget import ChannelsWidget
 from lo_desktop.ui.doctext_indexer import AttachmentIndexer
 from lo_desktop.ui.found_in_file import FoundInFile
+from lo_desktop.ui.history_widget import HistoryWidget
 from lo_desktop.labels.payload import payload_for
 from lo_desktop.ui.qr import qr_pixmap
 
@@ -86,8 +88,14 @@ class DetailPane(QScrollArea):
             self.form.addRow(_(caption), self.values[name])
         self.origin = self._label("detailOrigin")
         self.attachments = AttachmentsBox(self._db)
+        self.channels = ChannelsWidget(self._db, None)
+        self.channels.setMinimumHeight(200)
+        self.history = HistoryWidget(self._db)
+        self.history.setMinimumHeight(160)
+        self.channels_group = self._group(_("Distribution channels (work manuals)"), self.channels)
         self.sections = [self._group(_("Details"), self.form), self._group(_("Origin"), self.origin),
-                         self._group(_("Files"), self.attachments)]
+                         self._group(_("Files"), self.attachments), self.channels_group,
+                         self._group(_("History of changes"), self.history)]
         for widget in (self.title, self.found, self.hint, self.qr, self.payload, *self.sections):
             layout.addWidget(widget)
         layout.addStretch(1)
@@ -134,8 +142,17 @@ class DetailPane(QScrollArea):
             self._set_value(name, label, field_text(material, name))
         self.origin.setText(material.origin or _("Not recorded."))
         self.attachments.show_material(material.id)
+        self._show_records(material)
         self._show_found()
         self.indexer.start_if_pending(material.id)
+
+    def _show_records(self, material: Material) -> None:
+        """The channels (indicator 4.1 counts them for work manuals only) and every recorded change."""
+        manual = material.kind == "work_manual"
+        self.channels_group.setVisible(manual)
+        if manual:
+            self.channels.show_material(material.id)
+        self.history.show_record("material", material.id)
 
     def set_search_text(self, text: str) -> None:
         """The catalog's search text: a file of the shown material holding it is named, with a snippet."""
