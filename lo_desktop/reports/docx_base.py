@@ -225,8 +225,8 @@ def set_widths(table, widths_cm: list[float]) -> None:
     grid = table._tbl.tblGrid
     for column, width in zip(grid.findall(qn("w:gridCol")), widths_cm):
         column.set(qn("w:w"), str(int(Cm(width).twips)))
-    for tr in table._tbl.tr_lst:
-        for tc, width in zip(tr.tc_lst, widths_cm):
+    for row in table._tbl.tr_lst:
+        for tc, width in zip(row.tc_lst, widths_cm):
             tc.width = Cm(width)
 
 

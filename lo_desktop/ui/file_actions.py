@@ -9,7 +9,7 @@ import importlib.util
 from pathlib import Path
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
+from PySide6.QtWidgets import QDialog, QFileDialog
 
 from lo_desktop.core.errors import UserError
 from lo_desktop.i18n import _

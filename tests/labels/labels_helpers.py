@@ -25,7 +25,6 @@ def render_pages(path, dpi: int):
     """Each page of a PDF as a PIL grey image at ``dpi``, rendered by QtPdf (PDFium)."""
     from PIL import Image
     from PySide6.QtCore import QSize
-    from PySide6.QtGui import QImage
     from PySide6.QtPdf import QPdfDocument
 
     document = QPdfDocument()

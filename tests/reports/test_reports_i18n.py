@@ -30,7 +30,7 @@ def test_every_document_text_has_a_thai_entry():
 
 
 def test_documents_stay_thai_when_the_window_speaks_english(db, corner, tmp_path):
-    from conftest import all_text
+    from docx_reading import all_text
 
     from lo_desktop import i18n
     from lo_desktop.reports.kpi_report import build_kpi_report

@@ -82,6 +82,6 @@ def test_a_photo_whose_file_is_gone_becomes_a_note_not_an_error(db, corner, tmp_
 
     stored_path(db, corner["sessions"][0].photos[0].sha256).unlink()
     path = build_kpi_report(db, Settings(), 2556, tmp_path / "kpi.docx")
-    from conftest import all_text
+    from docx_reading import all_text
 
     assert "ไม่พบไฟล์ภาพ" in all_text(path)

@@ -6,7 +6,7 @@ import re
 import zipfile
 
 import pytest
-from conftest import all_text, thai_runs
+from docx_reading import all_text, thai_runs
 from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Cm

@@ -15,13 +15,6 @@ from lo_desktop.ui.material_dialog import MaterialDialog
 
 
 @pytest.fixture
-def boxes(monkeypatch):
-    shown = []
-    monkeypatch.setattr(messages, "show", lambda parent, icon, title, text, *a, **k: shown.append(text))
-    return shown
-
-
-@pytest.fixture
 def dialog_for(qtbot, db, boxes):
     def make(material=None):
         dialog = MaterialDialog(db, load_settings(db), material)

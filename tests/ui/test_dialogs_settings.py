@@ -2,15 +2,7 @@
 import pytest
 
 from lo_desktop.settings import PHRA_KHANONG, load_settings
-from lo_desktop.ui import messages
 from lo_desktop.ui.settings_dialog import SettingsDialog
-
-
-@pytest.fixture
-def boxes(monkeypatch):
-    shown = []
-    monkeypatch.setattr(messages, "show", lambda parent, icon, title, text, *a, **k: shown.append(text))
-    return shown
 
 
 @pytest.fixture

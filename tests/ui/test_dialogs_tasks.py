@@ -15,14 +15,6 @@ from lo_desktop.ui.tasks import run_task
 PATIENCE = 2000  # polls of 5 ms: a cancel that never arrives ends the work instead of hanging the suite
 
 
-@pytest.fixture
-def boxes(monkeypatch):
-    shown = []
-    monkeypatch.setattr(messages, "show", lambda parent, icon, title, text, *a, **k: shown.append(text))
-    monkeypatch.setattr(messages, "notify", lambda parent, icon, title, text, *a, **k: shown.append(text))
-    return shown
-
-
 def test_the_result_comes_back_on_the_main_thread(qtbot, boxes):
     seen = {}
 

@@ -8,16 +8,7 @@ from lo_desktop.core import catalog
 from lo_desktop.core.records import Material
 from lo_desktop.core.search import Query
 from lo_desktop.settings import load_settings
-from lo_desktop.ui import messages
 from lo_desktop.ui.transfer_dialogs import ImportDialog, export_materials
-
-
-@pytest.fixture
-def boxes(monkeypatch):
-    shown = []
-    monkeypatch.setattr(messages, "show", lambda parent, icon, title, text, *a, **k: shown.append(text))
-    monkeypatch.setattr(messages, "notify", lambda parent, icon, title, text, *a, **k: shown.append(text))
-    return shown
 
 
 def write_csv(path, rows):

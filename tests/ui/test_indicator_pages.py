@@ -1,22 +1,12 @@
 """The indicator pages drawn with the sample corner: the dashboard, the sessions list and editor, channels."""
 from datetime import date
 
-import pytest
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from lo_desktop.core.catalog import get_material
 from lo_desktop.core.channels import channels_of
 from lo_desktop.core.sessions import ExchangeSession, Participant, get_session, list_sessions
 from lo_desktop.settings import load_settings
-from lo_desktop.ui import messages
-
-
-@pytest.fixture
-def shown(monkeypatch):
-    """Message boxes recorded instead of shown (they would block)."""
-    boxes = []
-    monkeypatch.setattr(messages, "show", lambda parent, icon, title, text, *a, **k: boxes.append(text))
-    return boxes
 
 
 def texts(page) -> str:
@@ -83,7 +73,7 @@ def test_the_sessions_page_lists_the_sample(qtbot, demo_db):
     assert page.table.rowCount() == 2 and page.table.item(0, 6).text() == "✗ ยังไม่มี"
 
 
-def test_the_editor_saves_a_new_session(qtbot, db, shown):
+def test_the_editor_saves_a_new_session(qtbot, db, boxes):
     from lo_desktop.ui.session_dialog import SessionDialog
 
     dialog = SessionDialog(db, load_settings(db))
@@ -92,12 +82,12 @@ def test_the_editor_saves_a_new_session(qtbot, db, shown):
     dialog.lines["topic"].setText("การจัดระเบียบผู้ค้า")
     dialog.people.add_row(Participant("นางสาวสมใจ ใจดี", "หัวหน้าฝ่ายเทศกิจ", "สำนักงานเขตบางนา"))
     dialog.accept()
-    assert shown == [] and dialog.saved is not None
+    assert boxes == [] and dialog.saved is not None
     saved = get_session(db, dialog.saved.id)
     assert saved.partners == ["สำนักงานเขตพระโขนง"] and saved.participants[0].name == "นางสาวสมใจ ใจดี"
 
 
-def test_the_editor_refuses_a_session_without_a_date(qtbot, db, shown):
+def test_the_editor_refuses_a_session_without_a_date(qtbot, db, boxes):
     from lo_desktop.ui.session_dialog import SessionDialog
 
     dialog = SessionDialog(db, load_settings(db))
@@ -105,22 +95,22 @@ def test_the_editor_refuses_a_session_without_a_date(qtbot, db, shown):
     dialog.held_on.clear_date()
     dialog.lines["topic"].setText("การจัดระเบียบผู้ค้า")
     dialog.accept()
-    assert dialog.saved is None and "วันที่" in shown[0]
+    assert dialog.saved is None and "วันที่" in boxes[0]
     assert dialog.tabs.currentIndex() == 0 and list_sessions(db) == []
 
 
-def test_the_editor_refuses_a_participant_without_a_name(qtbot, db, shown):
+def test_the_editor_refuses_a_participant_without_a_name(qtbot, db, boxes):
     from lo_desktop.ui.session_dialog import SessionDialog
 
     dialog = SessionDialog(db, load_settings(db), ExchangeSession(date(2013, 6, 24), "หาบเร่"))
     qtbot.addWidget(dialog)
     dialog.people.add_row(Participant("", "เจ้าพนักงานเทศกิจ", "สำนักงานเขตพระโขนง"))
     dialog.accept()
-    assert dialog.saved is None and "ลำดับที่ 1" in shown[0] and dialog.tabs.currentIndex() == 1
+    assert dialog.saved is None and "ลำดับที่ 1" in boxes[0] and dialog.tabs.currentIndex() == 1
     assert list_sessions(db) == []
 
 
-def test_a_non_image_photo_is_refused_in_the_strip(qtbot, db, shown, tmp_path):
+def test_a_non_image_photo_is_refused_in_the_strip(qtbot, db, boxes, tmp_path):
     from lo_desktop.ui.session_widgets import PhotoStrip
 
     strip = PhotoStrip(db)
@@ -128,7 +118,7 @@ def test_a_non_image_photo_is_refused_in_the_strip(qtbot, db, shown, tmp_path):
     fake = tmp_path / "notes.png"
     fake.write_text("ไม่ใช่ภาพ", encoding="utf-8")
     assert strip.add_files([str(fake)]) == 0
-    assert strip.list.count() == 0 and "notes.png" in shown[0]
+    assert strip.list.count() == 0 and "notes.png" in boxes[0]
 
 
 def test_the_channels_widget_counts_distinct_channels(qtbot, demo_db):

@@ -2,7 +2,6 @@
 from dataclasses import replace
 
 import pytest
-from PySide6.QtWidgets import QDialog
 
 from lo_desktop.core import attachments, backup, catalog, files
 from lo_desktop.core.db import db_path
