@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog
 
+from lo_desktop.core.db import db_path
 from lo_desktop.core.errors import UserError
 from lo_desktop.i18n import _
 from lo_desktop.ui import messages
@@ -73,21 +74,35 @@ class FileActions:
             self.switch_to(Path(path))
 
     def switch_to(self, path: Path):
-        """Open ``path`` in a new main window and close this one; on a refusal keep this one."""
+        """Open ``path`` in a new main window and close this one; on a refusal keep this one.
+
+        The new database's lock is taken before this one's is let go: one window per database holds
+        across the switch (a database open in another window is refused and brought forward).
+        """
         from lo_desktop.core.db import open_database
         from lo_desktop.settings import load_settings
         from lo_desktop.ui.main_window import MainWindow
+        from lo_desktop.ui.single_instance import guard
 
         try:
             db = open_database(path)
         except UserError as exc:
             messages.show_error(self.window, exc)
             return None
+        instance = guard(db)
+        if instance is None and db_path(db) is not None:
+            db.close()
+            return None
         remember_database(path)
         window = MainWindow(db, load_settings(db))
+        if instance is not None:
+            instance.attach(window)
         _keep(window)
         window.show()
+        old = getattr(self.window, "instance", None)
         self.window.close()
+        if old is not None:
+            old.release()
         return window
 
     # --- other dialogs (lazy: only built when asked for) ------------------------------------------
@@ -108,10 +123,7 @@ class FileActions:
         dialog = SettingsDialog(self.window.db, self.window.settings, self.window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        old_language = self.window.settings.language
-        self.window.settings = dialog.settings
-        if dialog.settings.language != old_language:
-            messages.show_info(self.window, _("The new language is used the next time the program starts."))
+        self.window.settings = dialog.settings  # the dialog itself says when a new language applies
 
     def show_guide(self) -> None:
         from lo_desktop.ui.help_dialogs import GuideDialog

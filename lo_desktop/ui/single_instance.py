@@ -54,6 +54,7 @@ class SingleInstance(QObject):
 
     def attach(self, window) -> None:
         self.window = window
+        window.instance = self  # the window lets go of its database's lock when it switches to another
 
     def _accept(self) -> None:
         while self.server.hasPendingConnections():
