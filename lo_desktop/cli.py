@@ -94,21 +94,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def report_error(exc: Exception) -> int:
-    import sqlite3
-
-    from lo_desktop.core.errors import UserError
+    from lo_desktop.core.errors import plain_sentence
     from lo_desktop.i18n import tr
 
-    if isinstance(exc, UserError):
-        print(f"lo-desktop: {exc}", file=sys.stderr)
-        return 1
-    if isinstance(exc, sqlite3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc)):
-        print("lo-desktop: " + tr("The database is busy: another program is writing to it. Nothing was changed; "
-                                  "try again in a moment."), file=sys.stderr)
-        return 1
-    if isinstance(exc, OSError):
-        print("lo-desktop: " + tr("Cannot use “{path}”: {reason}", path=exc.filename or "", reason=exc.strerror),
-              file=sys.stderr)
+    sentence = plain_sentence(exc)
+    if sentence is not None:
+        print(f"lo-desktop: {sentence}", file=sys.stderr)
         return 1
     print("lo-desktop: " + tr("Unexpected error: {error}", error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
     return 2

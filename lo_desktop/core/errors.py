@@ -15,3 +15,20 @@ class ValidationError(UserError):
     def __init__(self, problems: dict[str, str]):
         self.problems = problems
         super().__init__(" ".join(problems.values()))
+
+
+def plain_sentence(exc: BaseException) -> str | None:
+    """The one sentence for an error the user's surroundings caused (a busy database, a file that
+    cannot be used), or None for a bug. The command line and the window both say it this way."""
+    import sqlite3
+
+    from lo_desktop.i18n import tr
+
+    if isinstance(exc, UserError):
+        return str(exc)
+    if isinstance(exc, sqlite3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc)):
+        return tr("The database is busy: another program is writing to it. Nothing was changed; "
+                  "try again in a moment.")
+    if isinstance(exc, OSError) and exc.strerror:
+        return tr("Cannot use “{path}”: {reason}", path=exc.filename or "", reason=exc.strerror)
+    return None

@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from lo_desktop.core.errors import UserError
+from lo_desktop.core.errors import UserError, plain_sentence
 from lo_desktop.i18n import _, tr
 from lo_desktop.paths import data_dir
 
@@ -69,9 +69,11 @@ def log_exception(exc: BaseException) -> Path | None:
 
 
 def error_text(exc: BaseException) -> str:
-    """The one sentence for an error: a UserError's own, or a plain note for a bug (logged)."""
-    if isinstance(exc, UserError):
-        return str(exc)
+    """The one sentence for an error: a UserError's own, the surroundings' (busy database, unusable
+    file), or a plain note for a bug (logged)."""
+    sentence = plain_sentence(exc)
+    if sentence is not None:
+        return sentence
     path = log_exception(exc)
     if path is None:
         return _("Something unexpected went wrong and the work was stopped.")

@@ -110,3 +110,15 @@ def test_a_forged_file_hash_never_names_a_path(db, forged):
 
     with pytest.raises(UserError):
         stored_path(db, forged)
+
+
+@pytest.mark.parametrize("exc, expected", [
+    (sqlite3.OperationalError("database is locked"), "ลองอีกครั้ง"),
+    (PermissionError(13, "Permission denied", "C:/report.docx"), "C:/report.docx"),
+    (ValueError("a bug"), None),
+])
+def test_the_window_and_the_cli_say_the_same_sentence(exc, expected):
+    from lo_desktop.core.errors import plain_sentence
+
+    sentence = plain_sentence(exc)
+    assert (sentence is None) if expected is None else (expected in sentence)
