@@ -81,16 +81,33 @@ class CatalogPage(QWidget):
         for widget, stretch in ((self.filters, 0), (centre, 1), (self.detail, 0)):
             self.splitter.addWidget(widget)
             self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
-        self.splitter.setSizes([190, 800, 310])
         self.splitter.setChildrenCollapsible(False)
         state = window_settings().value(SPLITTER_KEY)
-        if isinstance(state, QByteArray):
+        self._first_layout = not isinstance(state, QByteArray)
+        if not self._first_layout:
             self.splitter.restoreState(state)
+        self.splitter.splitterMoved.connect(self._keep_clerks_widths)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.addWidget(self.splitter)
 
     # --- searching ---------------------------------------------------------------------------------
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self._first_layout and self.splitter.width() > 0:
+            self._share_width()
+
+    def _share_width(self) -> None:
+        """First start: the table takes most of the width whatever the screen or scaling (on a small
+        laptop at 150 % fixed pixel sizes for the side panes left the table a sliver)."""
+        width = self.splitter.width()
+        filters = min(220, max(self.filters.minimumSizeHint().width(), width // 6))
+        detail = min(340, width // 4)
+        self.splitter.setSizes([filters, max(0, width - filters - detail), detail])
+
+    def _keep_clerks_widths(self, *_moved) -> None:
+        self._first_layout = False  # the clerk chose; her widths are remembered from now on
+
     def query(self) -> search.Query:
         return search.Query(self.search_box.text(), self.filters.filters())
 
