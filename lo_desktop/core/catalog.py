@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import re
-import uuid
 from dataclasses import replace
 from datetime import datetime, timezone
 
 from lo_desktop.core.errors import UserError, ValidationError
-from lo_desktop.core.records import Material
+from lo_desktop.core.records import Material, new_uid
 from lo_desktop.core.search import search_text
 from lo_desktop.core.thaidate import fiscal_year
 from lo_desktop.core.vocab import VOCABULARIES
@@ -82,7 +81,7 @@ def prepare(db, material: Material, pattern: str = DEFAULT_CODE_PATTERN) -> Mate
                 link=material.link.strip())
     if not m.code:
         m.code = next_code(db, pattern)
-    m.uid = m.uid or uuid.uuid4().hex
+    m.uid = m.uid or new_uid()
     m.fiscal_year = fiscal_year(m.received_on) if m.received_on else None
     return m
 
@@ -128,10 +127,19 @@ def insert_many(db, rows: list[dict], progress=None) -> None:
 
     Per-row index triggers would make FTS5 flush after every row (10x slower for an import).
     """
-    from lo_desktop.core.progress import report
-
     columns = list(rows[0]) if rows else []
     sql = f"INSERT INTO materials ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+    cache = db.execute("PRAGMA cache_size").fetchone()[0]
+    db.execute("PRAGMA cache_size = -65536")  # 64 MB while random uid keys go into their index
+    try:
+        _insert_batch(db, sql, columns, rows, progress)
+    finally:
+        db.execute(f"PRAGMA cache_size = {int(cache)}")
+
+
+def _insert_batch(db, sql: str, columns: list[str], rows: list[dict], progress) -> None:
+    from lo_desktop.core.progress import report
+
     with db.atomic():
         db.execute("INSERT INTO bulk_load VALUES (1)")
         # No incremental merging while one large batch goes in; merging resumes afterwards.

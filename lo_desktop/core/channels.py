@@ -1,13 +1,13 @@
 """Distribution channels of work manuals (ช่องทางการเผยแพร่คู่มือการปฏิบัติงาน), with their evidence."""
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, replace
 from datetime import date
 
 from lo_desktop.core.catalog import LINK_FORM, get_material_by_id, now
 from lo_desktop.core.errors import UserError, ValidationError
 from lo_desktop.core.indicator_records import check_file, marks, rows, store_checked
+from lo_desktop.core.records import new_uid
 from lo_desktop.i18n import _, tr
 
 CHANNELS = {
@@ -91,7 +91,7 @@ def validate(db, channel: Channel) -> dict[str, str]:
 
 def save_channel(db, channel: Channel) -> Channel:
     c = replace(channel, evidence_link=channel.evidence_link.strip(), note=channel.note.strip(),
-                uid=channel.uid or uuid.uuid4().hex)
+                uid=channel.uid or new_uid())
     problems = validate(db, c)
     if problems:
         raise ValidationError(problems)

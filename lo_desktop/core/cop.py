@@ -1,13 +1,12 @@
 """Communities of practice (ชุมชนนักปฏิบัติ, CoP): their members and the materials they produced."""
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, field, replace
 
 from lo_desktop.core.catalog import now
 from lo_desktop.core.errors import UserError, ValidationError
 from lo_desktop.core.indicator_records import materials_by_ids, missing_material_ids, rows
-from lo_desktop.core.records import Material
+from lo_desktop.core.records import Material, new_uid
 from lo_desktop.i18n import _
 
 
@@ -60,7 +59,7 @@ def save_community(db, community: Community) -> Community:
     c = replace(community, name=" ".join(community.name.split()),
                 members=[m.strip() for m in community.members if m.strip()],
                 material_ids=list(dict.fromkeys(int(i) for i in community.material_ids)),
-                uid=community.uid or uuid.uuid4().hex)
+                uid=community.uid or new_uid())
     problems = validate(db, c)
     if problems:
         raise ValidationError(problems)

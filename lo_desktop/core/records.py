@@ -1,8 +1,19 @@
 """Plain records the core hands out; no behaviour beyond conversion."""
 from __future__ import annotations
 
+import secrets
+import time
 from dataclasses import dataclass, field, fields
 from datetime import date
+
+
+def new_uid() -> str:
+    """A stable identifier for a record that travels between corners (packages, backups).
+
+    Time first, then 64 random bits: unique like a random UUID, but new ones sort after old ones, so a
+    large import appends to the uid index instead of writing all over it.
+    """
+    return f"{time.time_ns():016x}{secrets.token_hex(8)}"
 
 
 @dataclass

@@ -6,7 +6,6 @@ linked materials), so a refused or failed save leaves nothing half-written.
 from __future__ import annotations
 
 import re
-import uuid
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -16,7 +15,7 @@ from lo_desktop.core.catalog import now
 from lo_desktop.core.errors import UserError, ValidationError
 from lo_desktop.core.indicator_records import (
     check_file, check_image, materials_by_ids, missing_material_ids, rows, store_checked)
-from lo_desktop.core.records import Material
+from lo_desktop.core.records import Material, new_uid
 from lo_desktop.core.session_store import load_children, write_children
 from lo_desktop.core.thaidate import fiscal_year_range
 from lo_desktop.i18n import _, tr
@@ -196,7 +195,7 @@ def prepare(session: ExchangeSession) -> ExchangeSession:
                    start_time=_normal_time(session.start_time) or session.start_time.strip(),
                    end_time=_normal_time(session.end_time) or session.end_time.strip(),
                    material_ids=list(dict.fromkeys(int(i) for i in session.material_ids)),
-                   uid=session.uid or uuid.uuid4().hex)
+                   uid=session.uid or new_uid())
 
 
 def save_session(db, session: ExchangeSession) -> ExchangeSession:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import io
-import uuid
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -18,7 +17,7 @@ from lo_desktop.core.atomic import write_atomically
 from lo_desktop.core.catalog import DEFAULT_CODE_PATTERN, all_codes, insert_many, next_codes, now, validate_fields
 from lo_desktop.core.errors import UserError
 from lo_desktop.core.progress import Progress, report
-from lo_desktop.core.records import Material
+from lo_desktop.core.records import Material, new_uid
 from lo_desktop.core.search import Query, search, search_text
 from lo_desktop.core.thaidate import format_date, parse_date, parse_year
 from lo_desktop.core.vocab import label, key_for
@@ -258,7 +257,7 @@ def _new_row(m: Material, codes, stamp: str) -> dict:
     from lo_desktop.core.catalog import fiscal_year
 
     m.code = m.code or next(codes)
-    m.uid = m.uid or uuid.uuid4().hex
+    m.uid = m.uid or new_uid()
     m.fiscal_year = fiscal_year(m.received_on) if m.received_on else None
     m.created_at = m.updated_at = stamp
     row = m.to_row()
