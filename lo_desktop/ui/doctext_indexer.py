@@ -35,7 +35,10 @@ class _Job(QRunnable):
                 db.close()
         except Exception:  # the window must go on; the files are read again at the next start
             log.exception("reading attachment text failed")
-        self._signals.done.emit(summary)
+        try:
+            self._signals.done.emit(summary)
+        except RuntimeError:  # the window closed while the files were read: nobody is left to tell
+            pass
 
 
 class AttachmentIndexer(QObject):
