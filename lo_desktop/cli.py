@@ -6,6 +6,8 @@ until a command needs them, so ``--version`` starts fast.
 """
 from __future__ import annotations
 
+from lo_desktop.i18n import _
+
 import argparse
 import importlib
 import sys
@@ -63,10 +65,13 @@ class Context:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="lo-desktop", description="Learning corner catalog (มุมความรู้)")
+    # argparse words its own headings and errors through its module-level gettext ``_``; pointing it at
+    # our catalog makes "usage", "options" and "invalid choice" Thai like the rest of the program.
+    argparse._ = _
+    parser = argparse.ArgumentParser(prog="lo-desktop", description=_("Learning corner catalog (มุมความรู้)"))
     parser.add_argument("--version", action="version", version=f"lo-desktop {__version__}")
-    parser.add_argument("--db", metavar="FILE", help="database file (default: LO_DESKTOP_DB or the data folder)")
-    parser.add_argument("--demo", action="store_true", help="open the sample corner (its own demo database)")
+    parser.add_argument("--db", metavar="FILE", help=_("database file (default: LO_DESKTOP_DB or the data folder)"))
+    parser.add_argument("--demo", action="store_true", help=_("open the sample corner (its own demo database)"))
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(f"lo_desktop.commands.{name}").register(subparsers)

@@ -3,15 +3,15 @@ from __future__ import annotations
 
 import sys
 
-from lo_desktop.i18n import tr
+from lo_desktop.i18n import _, tr
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser("attach", help="attach FILE(s) to the material CODE; their text becomes searchable")
+    p = subparsers.add_parser("attach", help=_("attach FILE(s) to the material CODE; their text becomes searchable"))
     p.add_argument("code")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.set_defaults(func=run_attach)
-    p = subparsers.add_parser("index-files", help="read the text of every attachment not read yet")
+    p = subparsers.add_parser("index-files", help=_("read the text of every attachment not read yet"))
     p.set_defaults(func=run_index_files)
 
 

@@ -10,25 +10,25 @@ LIST_FIELDS = ("code", "title", "kind", "source", "format", "status", "location"
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser("demo", help="load the sample corner into the database")
+    p = subparsers.add_parser("demo", help=_("load the sample corner into the database"))
     p.set_defaults(func=run_demo)
-    p = subparsers.add_parser("list", help="list every material")
+    p = subparsers.add_parser("list", help=_("list every material"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=run_list)
-    p = subparsers.add_parser("search", help="find materials by any fragment of text")
+    p = subparsers.add_parser("search", help=_("find materials by any fragment of text"))
     p.add_argument("text")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=run_search)
-    p = subparsers.add_parser("show", help="show one material")
+    p = subparsers.add_parser("show", help=_("show one material"))
     p.add_argument("code")
     p.set_defaults(func=run_show)
-    p = subparsers.add_parser("export", help="export the catalog to FILE.csv or FILE.xlsx")
+    p = subparsers.add_parser("export", help=_("export the catalog to FILE.csv or FILE.xlsx"))
     p.add_argument("file")
     p.set_defaults(func=run_export)
-    p = subparsers.add_parser("import", help="import materials from FILE.csv or FILE.xlsx")
+    p = subparsers.add_parser("import", help=_("import materials from FILE.csv or FILE.xlsx"))
     p.add_argument("file")
-    p.add_argument("--dry-run", action="store_true", help="check every row, write nothing")
-    p.add_argument("--skip-invalid", action="store_true", help="write the good rows, skip the bad ones")
+    p.add_argument("--dry-run", action="store_true", help=_("check every row, write nothing"))
+    p.add_argument("--skip-invalid", action="store_true", help=_("write the good rows, skip the bad ones"))
     p.set_defaults(func=run_import)
 
 

@@ -7,12 +7,12 @@ from lo_desktop.i18n import _, tr
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser("sessions", help="list the knowledge-exchange sessions")
-    p.add_argument("--fy", metavar="YEAR", help="only the sessions of this fiscal year (BE, e.g. 2556)")
+    p = subparsers.add_parser("sessions", help=_("list the knowledge-exchange sessions"))
+    p.add_argument("--fy", metavar="YEAR", help=_("only the sessions of this fiscal year (BE, e.g. 2556)"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=run_sessions)
-    p = subparsers.add_parser("kpi", help="judge indicator 4.1 for a fiscal year")
-    p.add_argument("--fy", metavar="YEAR", help="fiscal year (BE, e.g. 2556; default: the current one)")
+    p = subparsers.add_parser("kpi", help=_("judge indicator 4.1 for a fiscal year"))
+    p.add_argument("--fy", metavar="YEAR", help=_("fiscal year (BE, e.g. 2556; default: the current one)"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=run_kpi)
 

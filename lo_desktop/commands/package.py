@@ -5,17 +5,17 @@ from lo_desktop.i18n import _, tr
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser("package", help="exchange packages for a partner corner (export, import)")
+    p = subparsers.add_parser("package", help=_("exchange packages for a partner corner (export, import)"))
     sub = p.add_subparsers(dest="package_command", metavar="ACTION", required=True)
-    e = sub.add_parser("export", help="pack one exchange session or chosen materials with their files")
+    e = sub.add_parser("export", help=_("pack one exchange session or chosen materials with their files"))
     which = e.add_mutually_exclusive_group(required=True)
-    which.add_argument("--session", type=int, metavar="ID", help="the exchange session (its number)")
-    which.add_argument("--codes", metavar="C1,C2", help="material codes, separated by commas")
-    e.add_argument("--out", metavar="FILE", required=True, help="the package file to write (.lopackage)")
+    which.add_argument("--session", type=int, metavar="ID", help=_("the exchange session (its number)"))
+    which.add_argument("--codes", metavar="C1,C2", help=_("material codes, separated by commas"))
+    e.add_argument("--out", metavar="FILE", required=True, help=_("the package file to write (.lopackage)"))
     e.set_defaults(func=run_export)
-    i = sub.add_parser("import", help="add a package's materials and session (a preview first)")
+    i = sub.add_parser("import", help=_("add a package's materials and session (a preview first)"))
     i.add_argument("file")
-    i.add_argument("--preview", action="store_true", help="only show what would be added")
+    i.add_argument("--preview", action="store_true", help=_("only show what would be added"))
     i.set_defaults(func=run_import)
 
 

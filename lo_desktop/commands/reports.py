@@ -7,23 +7,23 @@ from lo_desktop.i18n import _, tr
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser("report", help="write a Word document (kpi, session, catalog)")
+    parser = subparsers.add_parser("report", help=_("write a Word document (kpi, session, catalog)"))
     kinds = parser.add_subparsers(dest="report", metavar="KIND", required=True)
-    p = kinds.add_parser("kpi", help="indicator 4.1 evidence report for a fiscal year")
-    p.add_argument("--fy", help="BE fiscal year, e.g. 2556 (default: the current one)")
-    p.add_argument("--out", help="the .docx to write (default: indicator-4.1-FY.docx)")
+    p = kinds.add_parser("kpi", help=_("indicator 4.1 evidence report for a fiscal year"))
+    p.add_argument("--fy", help=_("BE fiscal year, e.g. 2556 (default: the current one)"))
+    p.add_argument("--out", help=_("the .docx to write (default: indicator-4.1-FY.docx)"))
     p.set_defaults(func=run_kpi)
-    p = kinds.add_parser("session", help="memo (บันทึกข้อความ) for one exchange session")
-    p.add_argument("id", type=int, help="the session's number (see: lo-desktop sessions)")
-    p.add_argument("--out", help="the .docx to write (default: memo-session-ID.docx)")
+    p = kinds.add_parser("session", help=_("memo (บันทึกข้อความ) for one exchange session"))
+    p.add_argument("id", type=int, help=_("the session's number (see: lo-desktop sessions)"))
+    p.add_argument("--out", help=_("the .docx to write (default: memo-session-ID.docx)"))
     p.set_defaults(func=run_session)
-    p = kinds.add_parser("catalog", help="register of the corner's materials")
-    p.add_argument("--out", help="the .docx to write (default: catalog-register.docx)")
-    p.add_argument("--search", default="", help="only materials matching this text")
+    p = kinds.add_parser("catalog", help=_("register of the corner's materials"))
+    p.add_argument("--out", help=_("the .docx to write (default: catalog-register.docx)"))
+    p.add_argument("--search", default="", help=_("only materials matching this text"))
     for name in ("kind", "source", "format", "status", "location"):
         p.add_argument(f"--{name}", help=f"only materials with this {name}")
-    p.add_argument("--fiscal-year", help="only materials received in this BE fiscal year")
-    p.add_argument("--qr", action="store_true", help="add a small QR code to every row")
+    p.add_argument("--fiscal-year", help=_("only materials received in this BE fiscal year"))
+    p.add_argument("--qr", action="store_true", help=_("add a small QR code to every row"))
     p.set_defaults(func=run_catalog)
 
 

@@ -8,22 +8,22 @@ from lo_desktop.i18n import _, tr
 
 
 def register(subparsers) -> None:
-    p = subparsers.add_parser("backup", help="back up the database (into its backups folder, or FILE)")
+    p = subparsers.add_parser("backup", help=_("back up the database (into its backups folder, or FILE)"))
     p.add_argument("--out", metavar="FILE",
-                   help="write a full backup (database, attachments and photos; .lobackup) to FILE instead")
+                   help=_("write a full backup (database, attachments and photos; .lobackup) to FILE instead"))
     p.set_defaults(func=run_backup)
-    p = subparsers.add_parser("restore", help="replace the database with a backup (the current one is backed up)")
-    p.add_argument("file", help="a .db backup or a full backup (.lobackup)")
-    p.add_argument("--to", metavar="DIR", help="restore a complete copy into DIR (a test restore) instead")
+    p = subparsers.add_parser("restore", help=_("replace the database with a backup (the current one is backed up)"))
+    p.add_argument("file", help=_("a .db backup or a full backup (.lobackup)"))
+    p.add_argument("--to", metavar="DIR", help=_("restore a complete copy into DIR (a test restore) instead"))
     p.set_defaults(func=run_restore)
-    p = subparsers.add_parser("backups", help="list the backups of the database")
+    p = subparsers.add_parser("backups", help=_("list the backups of the database"))
     p.set_defaults(func=run_list_backups)
-    p = subparsers.add_parser("check", help="check the database and its stored files")
-    p.add_argument("--relink-from", metavar="FOLDER", help="look for missing files in FOLDER and put them back")
-    p.add_argument("--remove-orphans", action="store_true", help="delete stored files no record uses")
-    p.add_argument("--rebuild-search", action="store_true", help="rebuild the search index")
+    p = subparsers.add_parser("check", help=_("check the database and its stored files"))
+    p.add_argument("--relink-from", metavar="FOLDER", help=_("look for missing files in FOLDER and put them back"))
+    p.add_argument("--remove-orphans", action="store_true", help=_("delete stored files no record uses"))
+    p.add_argument("--rebuild-search", action="store_true", help=_("rebuild the search index"))
     p.set_defaults(func=run_check)
-    p = subparsers.add_parser("history", help="show the changes of one material (by code), or the latest")
+    p = subparsers.add_parser("history", help=_("show the changes of one material (by code), or the latest"))
     p.add_argument("code", nargs="?")
     p.set_defaults(func=run_history)
 

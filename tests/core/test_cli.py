@@ -98,3 +98,10 @@ def test_main_py_runs_too(tmp_path):
     main = os.path.join(os.path.dirname(__file__), "..", "..", "main.py")
     result = subprocess.run([sys.executable, main, "--version"], capture_output=True, text=True)
     assert result.returncode == 0 and "lo-desktop" in result.stdout
+
+
+def test_help_and_a_mistyped_command_speak_thai():
+    assert "วิธีใช้:" in run("--help").stdout
+    assert "ค้นหาสื่อด้วยข้อความส่วนใดก็ได้" in run("--help").stdout
+    mistyped = run("serch", "x", check=False)
+    assert mistyped.returncode == 2 and "ไม่มีตัวเลือก 'serch'" in mistyped.stderr
