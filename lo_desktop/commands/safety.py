@@ -149,22 +149,14 @@ def run_history(args, ctx) -> int:
         changes = history.history_of(ctx.db, "material", material.id)
     else:
         changes = history.recent(ctx.db, 50)
+    from lo_desktop.core.thaidate import format_stamp
+
     for change in changes:
-        print(f"{change_time(change.changed_at)}\t{history.action_label(change.action)}\t"
+        print(f"{format_stamp(change.changed_at, with_time=True)}\t{history.action_label(change.action)}\t"
               f"{change.entity} {change.entity_id}")
         for line in history.describe(change, field_label):
             print(f"\t{line}")
     return 0
-
-
-def change_time(stamp: str) -> str:
-    """A stored UTC time as the clerk's local Buddhist-Era date and time."""
-    from datetime import datetime
-
-    from lo_desktop.core.thaidate import format_date
-
-    when = datetime.fromisoformat(stamp).astimezone()
-    return f"{format_date(when.date())} {when:%H:%M}"
 
 
 def field_label(name: str) -> str:

@@ -126,6 +126,19 @@ def format_datetime(dt: datetime, thai_digits: bool = False, lang: str | None = 
     return _digits(text, thai_digits)
 
 
+def format_stamp(stamp: str | None, style: str = "full", with_time: bool = False) -> str:
+    """A stored UTC timestamp (ISO text) as the clerk's local Buddhist-Era date, and time if asked."""
+    if not stamp:
+        return ""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    moment = moment.astimezone() if moment.tzinfo else moment
+    text = format_date(moment.date(), style)
+    return f"{text} {moment:%H:%M}" if with_time else text
+
+
 def format_fiscal_year(fy: int, thai_digits: bool = False, lang: str | None = None) -> str:
     return _digits(_FISCAL_YEAR_FORMAT[_lang(lang)].format(year=fy), thai_digits)
 

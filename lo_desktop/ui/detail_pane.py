@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import html
-from datetime import datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel, QScrollArea,
@@ -10,7 +9,7 @@ from PySide6.QtWidgets import (QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLab
 
 from lo_desktop.core import vocab
 from lo_desktop.core.records import Material
-from lo_desktop.core.thaidate import format_date
+from lo_desktop.core.thaidate import format_date, format_stamp
 from lo_desktop.i18n import _
 from lo_desktop.ui.attachments_box import AttachmentsBox
 from lo_desktop.ui.channels_widget import ChannelsWidget
@@ -37,18 +36,8 @@ def field_text(material: Material, name: str) -> str:
     if name == "received_on":
         return format_date(value)
     if name in ("created_at", "updated_at"):
-        return stamp_text(value)
+        return format_stamp(value)
     return "" if value is None else str(value)
-
-
-def stamp_text(stamp: str | None) -> str:
-    if not stamp:
-        return ""
-    try:
-        moment = datetime.fromisoformat(stamp)
-    except ValueError:
-        return stamp
-    return format_date((moment.astimezone() if moment.tzinfo else moment).date())
 
 
 class DetailPane(QScrollArea):

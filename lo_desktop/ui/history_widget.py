@@ -5,12 +5,11 @@ pane embeds it and calls ``show_record(entity, entity_id)`` when the selection c
 """
 from __future__ import annotations
 
-from datetime import datetime
 
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from lo_desktop.core import history
-from lo_desktop.core.thaidate import format_date
+from lo_desktop.core.thaidate import format_stamp
 from lo_desktop.i18n import _
 
 # Field names of the three tracked tables, as a clerk reads them.
@@ -30,15 +29,6 @@ FIELD_LABELS = {
 
 def field_label(name: str) -> str:
     return _(FIELD_LABELS[name]) if name in FIELD_LABELS else name
-
-
-def when_text(stamp: str) -> str:
-    """A stored UTC time as the local Buddhist-Era date and time."""
-    try:
-        moment = datetime.fromisoformat(stamp).astimezone()
-    except ValueError:
-        return stamp
-    return f"{format_date(moment.date())} {moment:%H:%M}"
 
 
 class HistoryWidget(QWidget):
@@ -66,7 +56,8 @@ class HistoryWidget(QWidget):
         self.tree.clear()
         changes = history.history_of(self.db, self.entity, self.entity_id) if self.entity_id is not None else []
         for change in changes:
-            item = QTreeWidgetItem([when_text(change.changed_at), history.action_label(change.action)])
+            when = format_stamp(change.changed_at, with_time=True)
+            item = QTreeWidgetItem([when, history.action_label(change.action)])
             for line in history.describe(change, field_label):
                 item.addChild(QTreeWidgetItem(["", line]))
             self.tree.addTopLevelItem(item)

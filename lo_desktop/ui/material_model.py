@@ -6,13 +6,12 @@ so 100,000 materials open and scroll as fast as 100.
 from __future__ import annotations
 
 from collections import OrderedDict
-from datetime import datetime
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from lo_desktop.core import search, vocab
 from lo_desktop.core.records import Material
-from lo_desktop.core.thaidate import format_date
+from lo_desktop.core.thaidate import format_stamp
 from lo_desktop.i18n import _
 
 # (key, English header, SQL sort column)
@@ -38,21 +37,9 @@ def display_value(material: Material, key: str) -> str:
     if key in VOCABULARY_COLUMNS:
         return vocab.label(key, getattr(material, key))
     if key == "updated":
-        return updated_text(material.updated_at)
+        return format_stamp(material.updated_at, "short")
     value = getattr(material, key)
     return "" if value is None else str(value)
-
-
-def updated_text(stamp: str) -> str:
-    if not stamp:
-        return ""
-    try:
-        moment = datetime.fromisoformat(stamp)
-    except ValueError:
-        return stamp
-    if moment.tzinfo is not None:
-        moment = moment.astimezone()
-    return format_date(moment.date(), style="short")
 
 
 class MaterialTableModel(QAbstractTableModel):

@@ -333,3 +333,22 @@ def test_every_message_has_a_thai_entry():
     assert messages
     entries = i18n.catalog("th")
     assert [m for m in messages if m not in entries] == []
+
+
+@pytest.mark.parametrize("stamp, with_time, expected", [
+    ("2013-03-15T02:30:00+00:00", False, "15 มีนาคม 2556"),
+    ("2013-03-15T02:30:00+00:00", True, "15 มีนาคม 2556 09:30"),
+    ("", False, ""),
+    (None, False, ""),
+    ("not a time", False, "not a time"),
+])
+def test_stored_utc_stamps_read_as_local_be_dates(monkeypatch, stamp, with_time, expected):
+    import time
+
+    monkeypatch.setenv("TZ", "Asia/Bangkok")
+    time.tzset()
+    try:
+        assert thaidate.format_stamp(stamp, with_time=with_time) == expected
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
