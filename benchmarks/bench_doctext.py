@@ -17,14 +17,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks"), str(ROOT / "tests" / "core")]
 
-from bench_catalog import FRAGMENTS, summary  # noqa: E402
+from bench_catalog import FRAGMENTS, summary, time_searches  # noqa: E402
 from doctext_files import write_docx, write_pdf, write_txt, write_xlsx  # noqa: E402
 from generate import WORDS, fill_database  # noqa: E402
 
 from lo_desktop.core.attachment_index import index_pending  # noqa: E402
 from lo_desktop.core.attachments import add_attachment  # noqa: E402
 from lo_desktop.core.db import open_database  # noqa: E402
-from lo_desktop.core.search import Query, count, search  # noqa: E402
 
 PAGE_CHARS = 1500
 KINDS = ("pdf", "docx", "xlsx", "txt")
@@ -52,17 +51,6 @@ def write_file(folder: Path, n: int, rng: random.Random) -> Path:
     return write_txt(path, "\n\n".join(pages), "utf-8" if n % 8 else "cp874")
 
 
-def time_searches(db, rounds: int = 5) -> list[float]:
-    timings = []
-    for _ in range(rounds):
-        for text in FRAGMENTS:
-            start = time.perf_counter()
-            search(db, Query(text=text), limit=200)
-            count(db, Query(text=text))
-            timings.append((time.perf_counter() - start) * 1000)
-    return sorted(timings)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--files", type=int, default=1000)
@@ -82,12 +70,12 @@ def main() -> None:
         for n, path in enumerate(files):
             add_attachment(db, ids[n % len(ids)], path)
         attached = time.perf_counter() - start
-        before = time_searches(db, rounds=3)
+        before = time_searches(db, FRAGMENTS, rounds=3)
         start = time.perf_counter()
         result = index_pending(db)
         indexed = time.perf_counter() - start
         chars = db.execute("SELECT COALESCE(SUM(LENGTH(text)), 0) FROM attachment_text").fetchone()[0]
-        after = time_searches(db)
+        after = time_searches(db, FRAGMENTS, rounds=5)
         db.close()
     kinds = Counter(p.suffix for p in files)
     print(f"attachments:          {args.files:,} ({', '.join(f'{n} {k}' for k, n in sorted(kinds.items()))}), "

@@ -37,12 +37,19 @@ class LabelsOutput:
                                                    self.offset_x.value(), self.offset_y.value())
         save_settings(self.db, self.settings)
 
-    def save_pdf(self, path: str | None = None) -> None:
+    def _checked_job(self) -> Job | None:
+        """The job as chosen, or None after saying why it cannot be placed (bad start, empty choice…)."""
         try:
             job = self.job()
             job.placements()
         except UserError as exc:
             messages.show_error(self, exc)
+            return None
+        return job
+
+    def save_pdf(self, path: str | None = None) -> None:
+        job = self._checked_job()
+        if job is None:
             return
         path = path or self._ask_pdf_path()
         if not path:
@@ -89,11 +96,8 @@ class LabelsOutput:
         self.refresh()
 
     def print_labels(self) -> None:
-        try:
-            job = self.job()
-            job.placements()
-        except UserError as exc:
-            messages.show_error(self, exc)
+        job = self._checked_job()
+        if job is None:
             return
         printer = self._ask_printer()
         if printer is None:

@@ -1,8 +1,10 @@
 """Helpers for the label tests: materials, PDF rasterising (QtPdf, no system tools) and QR decoding."""
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import sys
 
 from lo_desktop.core.catalog import add_material
 from lo_desktop.core.records import Material
@@ -79,3 +81,13 @@ def decode_zbar(image, tmp_path) -> list[str] | None:
     done = subprocess.run(["zbarimg", "--raw", "-q", "-Sdisable", "-Sqrcode.enable", str(file)],
                           capture_output=True, text=True, encoding="utf-8")
     return [done.stdout.rstrip("\n")] if done.stdout else []
+
+
+def run(*args, db, ok=True):
+    """The command line as a clerk runs it: a real process, no traceback, the expected exit."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-m", "lo_desktop", "--db", str(db), *args], capture_output=True,
+                            text=True, encoding="utf-8", env=env)
+    assert "Traceback" not in result.stderr
+    assert (result.returncode == 0) == ok, result.stderr
+    return result

@@ -2,25 +2,13 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 
 import pytest
 
-from labels_helpers import crop_cell, decode_zxing, render_pages
+from labels_helpers import crop_cell, decode_zxing, render_pages, run
 
 KEYS = {"id", "name", "page_width_mm", "page_height_mm", "label_width_mm", "label_height_mm", "columns", "rows",
         "left_mm", "top_mm", "h_pitch_mm", "v_pitch_mm"}
-
-
-def run(*args, db, ok=True):
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run([sys.executable, "-m", "lo_desktop", "--db", str(db), *args], capture_output=True,
-                            text=True, encoding="utf-8", env=env)
-    assert "Traceback" not in result.stderr
-    assert (result.returncode == 0) == ok, result.stderr
-    return result
 
 
 @pytest.fixture(scope="module")

@@ -3,26 +3,14 @@ rasterised and every label cut out at its cell and read with zxing — codes exa
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 
 import pytest
 
-from labels_helpers import crop_cell, decode_zxing, render_pages
+from labels_helpers import crop_cell, decode_zxing, render_pages, run
 from lo_desktop.labels.sheets import get_sheet
 
 DPI = 150
 SHEET = get_sheet(None, "avery-l7160")  # 3 × 7 = 21 a sheet
-
-
-def run(*args, db, ok=True):
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run([sys.executable, "-m", "lo_desktop", "--db", str(db), *args], capture_output=True,
-                            text=True, encoding="utf-8", env=env)
-    assert "Traceback" not in result.stderr
-    assert (result.returncode == 0) == ok, result.stderr
-    return result
 
 
 @pytest.fixture
