@@ -103,6 +103,14 @@ class Archive:
         return UserError(tr("“{name}” is damaged and was refused whole; nothing was changed ({reason}).",
                             name=self.path.name, reason=reason))
 
+    def check_format(self, fmt: str, version: int, not_ours: str, newer: str) -> None:
+        """Refuse a file of another kind (``not_ours``: why, as a damage reason) or from a newer version
+        (``newer``: the whole sentence)."""
+        if self.meta.get("format") != fmt:
+            raise self.damaged(not_ours)
+        if not isinstance(self.meta.get("version"), int) or self.meta["version"] > version:
+            raise UserError(newer)
+
     def _checked_entries(self) -> dict[str, zipfile.ZipInfo]:
         infos = self.zf.infolist()
         if len(infos) > self.limits.max_entries:

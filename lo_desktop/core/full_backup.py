@@ -122,11 +122,9 @@ def open_verified(path: str | Path, progress: Progress | None = None) -> Archive
 
 def _expected(archive: Archive) -> tuple[dict[str, str], dict[str, str]]:
     meta = archive.meta
-    if meta.get("format") != FORMAT:
-        raise archive.damaged(_("it is not an lo-desktop full backup"))
-    if not isinstance(meta.get("version"), int) or meta["version"] > VERSION:
-        raise UserError(tr("“{name}” was made by a newer version of lo-desktop; install it to restore this "
-                           "backup.", name=archive.path.name))
+    archive.check_format(FORMAT, VERSION, _("it is not an lo-desktop full backup"),
+                         tr("“{name}” was made by a newer version of lo-desktop; install it to restore this "
+                            "backup.", name=archive.path.name))
     try:
         database = meta["database"]
         expected = {"database.db": str(database["sha256"])}

@@ -129,11 +129,9 @@ def _open(path, progress) -> Archive:
 
 def _check_meta(archive: Archive) -> None:
     meta = archive.meta
-    if meta.get("format") != FORMAT:
-        raise archive.damaged(_("it is not an lo-desktop exchange package"))
-    if not isinstance(meta.get("version"), int) or meta["version"] > VERSION:
-        raise UserError(tr("“{name}” was made by a newer version of lo-desktop; install it to import this "
-                           "package.", name=archive.path.name))
+    archive.check_format(FORMAT, VERSION, _("it is not an lo-desktop exchange package"),
+                         tr("“{name}” was made by a newer version of lo-desktop; install it to import this "
+                            "package.", name=archive.path.name))
     agency = meta["agency"]["name"]
     if not isinstance(agency, str) or not agency.strip() or len(agency) > 300:
         raise archive.damaged(_("it does not say which agency made it"))
