@@ -17,9 +17,12 @@ content (a zip), whatever its suffix.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import shutil
 import sqlite3
+import tempfile
 import threading
 from dataclasses import dataclass
 from datetime import datetime
@@ -260,17 +263,42 @@ def restore(candidate: str | Path, db_file: str | Path, keep: int | None = None,
 
 
 def _copy_into(candidate: Path, db_file: Path) -> None:
-    src = sqlite3.connect(f"{candidate.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        dst = sqlite3.connect(str(db_file), timeout=30)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
+        with tempfile.TemporaryDirectory(prefix=".lo-restore-", dir=db_file.parent) as work:
+            source = _with_page_size(candidate, _page_size(db_file), Path(work))
+            src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+            try:
+                dst = sqlite3.connect(str(db_file), timeout=30)
+                try:
+                    src.backup(dst)
+                finally:
+                    dst.close()
+            finally:
+                src.close()
     except sqlite3.Error as exc:
         raise UserError(_backup_failed(db_file, exc)) from exc
-    finally:
-        src.close()
+
+
+def _page_size(db_file: Path) -> int | None:
+    if not db_file.is_file() or db_file.stat().st_size == 0:
+        return None
+    with contextlib.closing(sqlite3.connect(f"{db_file.resolve().as_uri()}?mode=ro", uri=True)) as conn:
+        return conn.execute("PRAGMA page_size").fetchone()[0]
+
+
+def _with_page_size(candidate: Path, page_size: int | None, work: Path) -> Path:
+    """The candidate itself, or a copy rewritten to the database's page size: SQLite cannot copy pages
+    of one size into a WAL database of another (databases made before 8 KB pages, see db.py)."""
+    with contextlib.closing(sqlite3.connect(f"{candidate.resolve().as_uri()}?mode=ro", uri=True)) as conn:
+        if page_size is None or conn.execute("PRAGMA page_size").fetchone()[0] == page_size:
+            return candidate
+    copy = work / "converted.db"
+    shutil.copyfile(candidate, copy)
+    with contextlib.closing(sqlite3.connect(str(copy))) as conn:
+        conn.execute("PRAGMA journal_mode = DELETE")
+        conn.execute(f"PRAGMA page_size = {int(page_size)}")
+        conn.execute("VACUUM")
+    return copy
 
 
 def _same_file_message() -> str:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 from dataclasses import replace
 from datetime import datetime, timezone
 
@@ -125,33 +126,57 @@ def _stored_row(m: Material) -> dict:
 def insert_many(db, rows: list[dict], progress=None) -> None:
     """Insert prepared material rows in one transaction; the search index is filled once at the end.
 
-    Per-row index triggers would make FTS5 flush after every row (10x slower for an import).
+    The index's insert trigger is set aside inside the transaction (a rollback brings it back): per row
+    it costs more than the row itself, and FTS5 would flush after every statement.
     """
     columns = list(rows[0]) if rows else []
     sql = f"INSERT INTO materials ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
     cache = db.execute("PRAGMA cache_size").fetchone()[0]
-    db.execute("PRAGMA cache_size = -65536")  # 64 MB while random uid keys go into their index
+    db.execute("PRAGMA cache_size = -65536")  # 64 MB while the codes go into their indexes
     try:
         _insert_batch(db, sql, columns, rows, progress)
     finally:
         db.execute(f"PRAGMA cache_size = {int(cache)}")
 
 
+INDEX_TRIGGER = "materials_fts_insert"
+FTS_HASH_BYTES = 16 * 1024 * 1024  # pending index data before FTS5 writes a segment (1 MB by default)
+
+
 def _insert_batch(db, sql: str, columns: list[str], rows: list[dict], progress) -> None:
     from lo_desktop.core.progress import report
 
     with db.atomic():
-        db.execute("INSERT INTO bulk_load VALUES (1)")
-        # No incremental merging while one large batch goes in; merging resumes afterwards.
-        db.execute("INSERT INTO materials_fts(materials_fts, rank) VALUES ('automerge', 0)")
+        trigger = db.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+                             [INDEX_TRIGGER]).fetchone()[0]
+        db.execute(f"DROP TRIGGER {INDEX_TRIGGER}")
         last_id = db.execute("SELECT COALESCE(MAX(id), 0) FROM materials").fetchone()[0]
         for start in range(0, len(rows), 2000):
             db.conn.executemany(sql, [[r[c] for c in columns] for r in rows[start:start + 2000]])
             report(progress, min(start + 2000, len(rows)), len(rows))
-        db.execute("INSERT INTO materials_fts(rowid, search_text) SELECT id, search_text FROM materials "
-                   "WHERE id > ? AND deleted_at IS NULL", [last_id])
-        db.execute("INSERT INTO materials_fts(materials_fts, rank) VALUES ('automerge', 4)")
-        db.execute("DELETE FROM bulk_load")
+        _index_new_rows(db, last_id)
+        db.execute(trigger)
+
+
+def _index_new_rows(db, last_id: int) -> None:
+    """One statement fills the index for every row above ``last_id``: few, large segments, no merging
+    while it runs (merging resumes afterwards)."""
+    _configure_index(db, "automerge", 0)
+    larger_hash = _configure_index(db, "hashsize", FTS_HASH_BYTES)
+    db.execute("INSERT INTO materials_fts(rowid, search_text) SELECT id, search_text FROM materials_live_text "
+               "WHERE id > ?", [last_id])
+    if larger_hash:
+        _configure_index(db, "hashsize", 1024 * 1024)
+    _configure_index(db, "automerge", 4)
+
+
+def _configure_index(db, option: str, value: int) -> bool:
+    """Set an FTS5 option; False when this SQLite does not know it (the import is then only slower)."""
+    try:
+        db.execute("INSERT INTO materials_fts(materials_fts, rank) VALUES (?, ?)", [option, value])
+    except sqlite3.OperationalError:
+        return False
+    return True
 
 
 def delete_material(db, material_id: int) -> None:
@@ -178,14 +203,20 @@ def next_code(db, pattern: str = DEFAULT_CODE_PATTERN) -> str:
     return next_codes(db, pattern, 1)[0]
 
 
-def next_codes(db, pattern: str, count: int) -> list[str]:
-    """``count`` consecutive free codes, scanning the table once (imports need thousands)."""
+def next_codes(db, pattern: str, count: int, taken: set[str] = frozenset()) -> list[str]:
+    """``count`` free codes in order, scanning the table once (imports need thousands); codes in
+    ``taken`` (case-folded: those an imported file gives its own rows) are skipped."""
     if "#" not in pattern:
         pattern += "-####"
     match = re.search(r"#+", pattern)
     prefix, suffix, width = pattern[:match.start()], pattern[match.end():], len(match.group())
-    start = _highest_number(db, prefix, suffix) + 1
-    return [f"{prefix}{n:0{width}d}{suffix}" for n in range(start, start + count)]
+    codes, number = [], _highest_number(db, prefix, suffix)
+    while len(codes) < count:
+        number += 1
+        code = f"{prefix}{number:0{width}d}{suffix}"
+        if code.casefold() not in taken:
+            codes.append(code)
+    return codes
 
 
 def _highest_number(db, prefix: str, suffix: str) -> int:

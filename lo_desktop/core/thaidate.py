@@ -7,6 +7,7 @@ no Qt, so reports, labels and tests can use it without a GUI.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from datetime import date, datetime
 
 from lo_desktop.core.errors import UserError
@@ -190,6 +191,8 @@ def _match_date(cleaned: str) -> re.Match | None:
     return None
 
 
+# Cached: an imported list repeats the same few thousand dates; a failure raises and is not cached.
+@lru_cache(maxsize=4096)
 def parse_date(text: str) -> date:
     """Read a date as a clerk types it (15/3/2556, 15 มี.ค. 2556, ๑๕ มีนาคม ๒๕๕๖, 2013-03-15 …)."""
     shown = text.strip()
@@ -205,6 +208,7 @@ def parse_date(text: str) -> date:
         raise _user_error(message, shown) from None
 
 
+@lru_cache(maxsize=1024)
 def parse_year(text: str | int) -> int:
     """Read a year as a clerk types it (2556, ๒๕๕๖, 2013, พ.ศ. 2556) and return it in BE."""
     shown = str(text).strip()

@@ -246,7 +246,8 @@ def import_rows(db, check: ImportCheck, skip_invalid: bool = False, pattern: str
     if check.problems and not skip_invalid:
         raise UserError(tr("{count} rows have problems; nothing was imported.", count=len(check.problems)))
     materials = [m for _, m in check.good]
-    codes = iter(next_codes(db, pattern, sum(1 for m in materials if not m.code)))
+    own_codes = {m.code.casefold() for m in materials if m.code}
+    codes = iter(next_codes(db, pattern, sum(1 for m in materials if not m.code), own_codes))
     stamp = now()
     rows = [_new_row(m, codes, stamp) for m in materials]
     insert_many(db, rows, progress)

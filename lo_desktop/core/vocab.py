@@ -1,7 +1,9 @@
 """The fixed vocabularies of a material, stored as English keys and shown translated."""
 from __future__ import annotations
 
-from lo_desktop.i18n import _
+from functools import lru_cache
+
+from lo_desktop.i18n import _, catalog, language
 
 KINDS = {
     "work_manual": "Work manual",
@@ -35,14 +37,16 @@ def choices(field: str) -> list[tuple[str, str]]:
 
 def key_for(field: str, text: str) -> str | None:
     """Read a key back from what a user or a spreadsheet wrote: the key, or its Thai or English label."""
-    wanted = text.strip().casefold()
-    for key, english in VOCABULARIES[field].items():
-        if wanted in (key.casefold(), english.casefold(), _(english).casefold()):
-            return key
-    from lo_desktop.i18n import catalog
+    return _names_to_keys(field, language()).get(text.strip().casefold())
 
+
+@lru_cache(maxsize=None)
+def _names_to_keys(field: str, current_language: str) -> dict[str, str]:
+    """Every name of every key of a vocabulary, case-folded: an import reads four per row."""
     thai = catalog("th")
+    names: dict[str, str] = {}
     for key, english in VOCABULARIES[field].items():
-        if wanted == thai.get(english, "").casefold():
-            return key
-    return None
+        for name in (thai.get(english, ""), _(english), english, key):  # later names win, as before
+            if name:
+                names[name.casefold()] = key
+    return names

@@ -8,6 +8,7 @@ from lo_desktop.core.catalog import add_material, get_material
 from lo_desktop.core.db import APPLICATION_ID, open_database
 from lo_desktop.core.migrations import MIGRATIONS
 from lo_desktop.core.records import Material
+from lo_desktop.core.search import Query, count
 
 NAMES = [m.name for m in MIGRATIONS._migrations]
 
@@ -30,6 +31,7 @@ def test_every_earlier_schema_upgrades_and_keeps_its_materials(tmp_path, last):
     db = open_database(path, before_migrate=backups.append)
     assert {m.name for m in MIGRATIONS.applied(db)} == set(NAMES)
     assert get_material(db, "BN-0001").title == "คู่มือการจัดระเบียบผู้ค้าหาบเร่แผงลอย"
+    assert count(db, Query(text="หาบเร่")) == 1  # the search index came through too
     assert backups == ([] if last == NAMES[-1] else [path])
     db.close()
 

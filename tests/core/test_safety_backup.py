@@ -98,6 +98,26 @@ def test_restore_brings_back_the_backup_and_saves_the_current_state_first(db):
     assert titles(db) == ["เล่มแรก", "หลังกู้คืน"]
 
 
+@pytest.mark.parametrize("old_page_size", [4096, 16384])
+def test_a_backup_with_other_page_size_restores_into_an_open_database(db, tmp_path, monkeypatch, old_page_size):
+    """Databases made before 8 KB pages (4 KB) keep their page size; their backups must still restore."""
+    from lo_desktop.core import db as database_module
+
+    monkeypatch.setattr(database_module, "PAGE_SIZE", old_page_size)
+    older = open_database(tmp_path / "older.db")
+    catalog.add_material(older, Material(title="คู่มือจากเครื่องเก่า"))
+    snapshot = backup.make_backup(db_path(older), "manual")
+    older.close()
+    assert sqlite3.connect(snapshot).execute("PRAGMA page_size").fetchone()[0] == old_page_size
+    catalog.add_material(db, Material(title="ทะเบียนเครื่องใหม่"))
+    backup.restore(snapshot, db_path(db))
+    assert titles(db) == ["คู่มือจากเครื่องเก่า"]
+    assert db.execute("PRAGMA page_size").fetchone()[0] == 8192
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    catalog.add_material(db, Material(title="หลังกู้คืน"))
+    assert titles(db) == ["คู่มือจากเครื่องเก่า", "หลังกู้คืน"]
+
+
 def test_restore_refuses_a_file_that_is_not_ours_and_changes_nothing(db, tmp_path):
     catalog.add_material(db, Material(title="ของเดิม"))
     other = tmp_path / "other.db"

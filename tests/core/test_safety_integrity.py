@@ -91,6 +91,20 @@ def test_a_stale_search_index_is_found_and_rebuilt(db):
     assert integrity.check(db).ok
 
 
+def test_materials_in_the_trash_are_not_an_index_problem_and_stay_out_of_a_rebuilt_index(db):
+    from lo_desktop.core.search import Query, count
+
+    kept = catalog.add_material(db, Material(title="ระเบียบงานสารบรรณ ฉบับใช้งาน"))
+    thrown = catalog.add_material(db, Material(title="ระเบียบงานสารบรรณ ฉบับเก่า"))
+    catalog.delete_material(db, thrown.id)
+    assert integrity.check(db).ok
+    integrity.rebuild_search(db)
+    assert count(db, Query(text="สารบรรณ")) == 1
+    catalog.restore_material(db, thrown.id)
+    assert count(db, Query(text="สารบรรณ")) == 2 and kept.id != thrown.id
+    assert integrity.check(db).ok
+
+
 def test_a_damaged_file_is_reported_without_a_traceback(tmp_path):
     from lo_desktop.core.db import open_database
 

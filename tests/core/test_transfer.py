@@ -113,6 +113,37 @@ def test_rows_without_codes_get_consecutive_codes(db, tmp_path):
     assert [m.code for m in search(db, Query())] == ["BN-0001", "BN-0002", "BN-0003"]
 
 
+def test_generated_codes_never_take_a_code_the_file_gives_another_row(db, tmp_path):
+    path = tmp_path / "mixed.csv"
+    write_csv(path, [["ชื่อเรื่อง", "รหัส"], ["ไม่มีรหัส", ""], ["มีรหัส", "BN-0001"], ["ไม่มีเหมือนกัน", ""]])
+    import_file(db, path)
+    assert {m.title: m.code for m in search(db, Query())} == {
+        "มีรหัส": "BN-0001", "ไม่มีรหัส": "BN-0002", "ไม่มีเหมือนกัน": "BN-0003"}
+
+
+def test_an_import_leaves_new_materials_findable_one_by_one_afterwards(db, tmp_path):
+    """The bulk path sets the index trigger aside; it must be back for the next ordinary save."""
+    path = tmp_path / "list.csv"
+    write_csv(path, [["ชื่อเรื่อง"], ["คู่มือหาบเร่"], ["แนวทางแผงลอย"]])
+    import_file(db, path)
+    add_material(db, Material(title="ประกาศหาบเร่ฉบับใหม่"))
+    assert count(db, Query(text="หาบเร่")) == 2 and count(db, Query(text="แผงลอย")) == 1
+
+
+def test_a_failed_import_keeps_the_index_trigger(db, tmp_path, monkeypatch):
+    from lo_desktop.core import catalog
+
+    path = tmp_path / "list.csv"
+    write_csv(path, [["ชื่อเรื่อง"], ["คู่มือหาบเร่"]])
+    monkeypatch.setattr(catalog, "_index_new_rows", lambda db, last_id: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        import_file(db, path)
+    monkeypatch.undo()
+    assert count(db, Query()) == 0
+    add_material(db, Material(title="ประกาศหาบเร่ฉบับใหม่"))
+    assert count(db, Query(text="หาบเร่")) == 1
+
+
 def test_a_file_without_a_title_column_is_explained(db, tmp_path):
     path = tmp_path / "x.csv"
     write_csv(path, [["a", "b"], ["1", "2"]])
