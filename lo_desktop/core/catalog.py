@@ -123,18 +123,18 @@ def _stored_row(m: Material) -> dict:
     return row
 
 
-def insert_many(db, rows: list[dict], progress=None) -> None:
-    """Insert prepared material rows in one transaction; the search index is filled once at the end.
+def insert_many(db, columns: tuple[str, ...], rows: list[tuple], progress=None) -> None:
+    """Insert prepared material rows (values in ``columns`` order) in one transaction; the search index
+    is filled once at the end.
 
     The index's insert trigger is set aside inside the transaction (a rollback brings it back): per row
     it costs more than the row itself, and FTS5 would flush after every statement.
     """
-    columns = list(rows[0]) if rows else []
     sql = f"INSERT INTO materials ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
     cache = db.execute("PRAGMA cache_size").fetchone()[0]
     db.execute("PRAGMA cache_size = -65536")  # 64 MB while the codes go into their indexes
     try:
-        _insert_batch(db, sql, columns, rows, progress)
+        _insert_batch(db, sql, rows, progress)
     finally:
         db.execute(f"PRAGMA cache_size = {int(cache)}")
 
@@ -143,7 +143,7 @@ INDEX_TRIGGER = "materials_fts_insert"
 FTS_HASH_BYTES = 16 * 1024 * 1024  # pending index data before FTS5 writes a segment (1 MB by default)
 
 
-def _insert_batch(db, sql: str, columns: list[str], rows: list[dict], progress) -> None:
+def _insert_batch(db, sql: str, rows: list[tuple], progress) -> None:
     from lo_desktop.core.progress import report
 
     with db.atomic():
@@ -152,7 +152,7 @@ def _insert_batch(db, sql: str, columns: list[str], rows: list[dict], progress) 
         db.execute(f"DROP TRIGGER {INDEX_TRIGGER}")
         last_id = db.execute("SELECT COALESCE(MAX(id), 0) FROM materials").fetchone()[0]
         for start in range(0, len(rows), 2000):
-            db.conn.executemany(sql, [[r[c] for c in columns] for r in rows[start:start + 2000]])
+            db.conn.executemany(sql, rows[start:start + 2000])
             report(progress, min(start + 2000, len(rows)), len(rows))
         _index_new_rows(db, last_id)
         db.execute(trigger)

@@ -16,6 +16,12 @@ def new_uid() -> str:
     return f"{time.time_ns():016x}{secrets.token_hex(8)}"
 
 
+def new_uids(count: int) -> list[str]:
+    """``count`` identifiers like new_uid's (still in rising order), from one read of the random source."""
+    start, noise = time.time_ns(), secrets.token_hex(8 * count)
+    return [f"{start + n:016x}{noise[16 * n:16 * n + 16]}" for n in range(count)]
+
+
 @dataclass
 class Material:
     title: str = ""
@@ -43,20 +49,30 @@ class Material:
 
     @classmethod
     def from_row(cls, row: dict) -> "Material":
-        values = {k: v for k, v in row.items() if k in _MATERIAL_FIELDS}
+        values = {k: v for k, v in row.items() if k in _FIELD_NAMES}
         if values.get("received_on"):
             values["received_on"] = date.fromisoformat(values["received_on"])
         return cls(**values)
 
+    @classmethod
+    def from_values(cls, values) -> "Material":
+        """From column values in MATERIAL_FIELDS order (SELECT_COLUMNS): the fast way to read many rows."""
+        m = cls(*values)
+        if m.received_on:
+            m.received_on = date.fromisoformat(m.received_on)
+        return m
+
     def to_row(self) -> dict:
         # A shallow copy: dataclasses.asdict deep-copies every value and dominates bulk imports.
-        row = {name: getattr(self, name) for name in _MATERIAL_FIELDS}
+        row = {name: getattr(self, name) for name in MATERIAL_FIELDS}
         row["received_on"] = self.received_on.isoformat() if self.received_on else None
         return row
 
 
 # dataclasses.fields() is slow enough to show in a 100,000-row import: read the names once.
-_MATERIAL_FIELDS = tuple(f.name for f in fields(Material))
+MATERIAL_FIELDS = tuple(f.name for f in fields(Material))
+_FIELD_NAMES = frozenset(MATERIAL_FIELDS)
+SELECT_COLUMNS = ", ".join(MATERIAL_FIELDS)  # a material's columns, without its search text
 
 
 @dataclass

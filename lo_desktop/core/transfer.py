@@ -7,7 +7,10 @@ with BOM (so Excel shows Thai) or XLSX, and neutralises cells a spreadsheet woul
 from __future__ import annotations
 
 import csv
+import functools
+import gc
 import io
+import operator
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -17,9 +20,9 @@ from lo_desktop.core.atomic import write_atomically
 from lo_desktop.core.catalog import DEFAULT_CODE_PATTERN, all_codes, insert_many, next_codes, now, validate_fields
 from lo_desktop.core.errors import UserError
 from lo_desktop.core.progress import Progress, report
-from lo_desktop.core.records import Material, new_uid
+from lo_desktop.core.records import MATERIAL_FIELDS, Material, new_uids
 from lo_desktop.core.search import Query, search, search_text
-from lo_desktop.core.thaidate import format_date, parse_date, parse_year
+from lo_desktop.core.thaidate import fiscal_year, format_date, parse_date, parse_year
 from lo_desktop.core.vocab import label, key_for
 from lo_desktop.i18n import _, catalog, tr
 
@@ -55,8 +58,28 @@ class ImportCheck:
     problems: list[tuple[int, str]] = field(default_factory=list)
 
 
+def _cycle_collector_paused(function):
+    """Run ``function`` with Python's cycle collector paused (reference counting still frees memory).
+
+    Reading, checking and writing a list build ~100,000 records and hold a file's 1.5 million cells, none
+    of them in reference cycles; the collector walked them all again and again: 1.3 s of 3.4 s of CPU
+    for checking and preparing 100,000 rows.
+    """
+    @functools.wraps(function)
+    def paused(*args, **kwargs):
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            if enabled:
+                gc.enable()
+    return paused
+
+
 # ---------------------------------------------------------------- reading
 
+@_cycle_collector_paused
 def read_table(path: str | Path) -> Table:
     path = Path(path)
     if not path.is_file():
@@ -174,6 +197,7 @@ def guess_mapping(headers: list[str]) -> dict[int, str]:
     return mapping
 
 
+@_cycle_collector_paused
 def check_rows(db, table: Table, mapping: dict[int, str], progress: Progress | None = None) -> ImportCheck:
     if "title" not in mapping.values():
         raise UserError(_("No column holds the title. Choose which column is the title."))
@@ -194,7 +218,7 @@ def check_rows(db, table: Table, mapping: dict[int, str], progress: Progress | N
 
 
 def _material_from_cells(db, cells, mapping, taken) -> tuple[Material | None, str]:
-    values = {name: _unneutralise(cells[i]) for i, name in mapping.items()}
+    values = {name: _unneutralise(cells[i]) if cells[i][:1] == "'" else cells[i] for i, name in mapping.items()}
     try:
         material = _material(values)
     except UserError as exc:
@@ -205,19 +229,21 @@ def _material_from_cells(db, cells, mapping, taken) -> tuple[Material | None, st
     return (None, " ".join(problems.values())) if problems else (material, "")
 
 
+TEXT_FIELDS = ("title", "code", "topic", "tags", "author", "summary", "location", "link", "origin")
+DEFAULTS = Material()
+
+
 def _material(values: dict[str, str]) -> Material:
-    m = Material(title=values.get("title", ""), code=values.get("code", ""))
-    for name in ("topic", "tags", "author", "summary", "location", "link", "origin"):
-        setattr(m, name, values.get(name, ""))
+    fields = {name: values.get(name, "") for name in TEXT_FIELDS}
     for name in ("kind", "format", "source", "status"):
-        setattr(m, name, _vocabulary_key(name, values.get(name, "")) or getattr(m, name))
+        fields[name] = _vocabulary_key(name, values.get(name, "")) or getattr(DEFAULTS, name)
     if values.get("year"):
-        m.year = parse_year(values["year"])
+        fields["year"] = parse_year(values["year"])
     if values.get("received_on"):
-        m.received_on = parse_date(values["received_on"])
+        fields["received_on"] = parse_date(values["received_on"])
     if values.get("copies"):
-        m.copies = _copies(values["copies"])
-    return m
+        fields["copies"] = _copies(values["copies"])
+    return Material(**fields)
 
 
 def _vocabulary_key(name: str, text: str) -> str | None:
@@ -240,6 +266,7 @@ def _copies(text: str) -> int:
 
 # ---------------------------------------------------------------- writing
 
+@_cycle_collector_paused
 def import_rows(db, check: ImportCheck, skip_invalid: bool = False, pattern: str = DEFAULT_CODE_PATTERN,
                 progress: Progress | None = None) -> int:
     """Write the checked rows in one transaction; nothing is written if any row is bad (unless skipping)."""
@@ -248,24 +275,25 @@ def import_rows(db, check: ImportCheck, skip_invalid: bool = False, pattern: str
     materials = [m for _, m in check.good]
     own_codes = {m.code.casefold() for m in materials if m.code}
     codes = iter(next_codes(db, pattern, sum(1 for m in materials if not m.code), own_codes))
-    stamp = now()
-    rows = [_new_row(m, codes, stamp) for m in materials]
-    insert_many(db, rows, progress)
+    stamp, uids = now(), iter(new_uids(len(materials)))
+    rows = [_new_row(m, codes, uids, stamp) for m in materials]
+    insert_many(db, IMPORTED_COLUMNS, rows, progress)
     return len(rows)
 
 
-def _new_row(m: Material, codes, stamp: str) -> dict:
-    from lo_desktop.core.catalog import fiscal_year
+IMPORTED_COLUMNS = tuple(name for name in MATERIAL_FIELDS if name not in ("id", "deleted_at")) + ("search_text",)
+_imported_values = operator.itemgetter(*IMPORTED_COLUMNS)
 
+
+def _new_row(m: Material, codes, uids, stamp: str) -> tuple:
+    """The material's values in IMPORTED_COLUMNS order (the material is completed on the way)."""
     m.code = m.code or next(codes)
-    m.uid = m.uid or new_uid()
+    m.uid = m.uid or next(uids)
     m.fiscal_year = fiscal_year(m.received_on) if m.received_on else None
     m.created_at = m.updated_at = stamp
     row = m.to_row()
-    for name in ("id", "deleted_at"):
-        row.pop(name)
     row["search_text"] = search_text(row)
-    return row
+    return _imported_values(row)
 
 
 def export_materials(db, query: Query, path: str | Path, progress: Progress | None = None) -> int:

@@ -108,3 +108,43 @@ def test_all_facet_counts_agree_with_single_facets(corner):
     for query in (Query(text="สำนักงานเขต"), Query(text="สำนักงานเขต", filters={"kind": "law"}), Query()):
         together = all_facet_counts(corner, query)
         assert together == {name: facet_counts(corner, query, name) for name in FILTER_FIELDS}
+
+
+@pytest.fixture
+def shelf(db):
+    """60 materials: every one a manual, one in three about street vendors, one deleted, one in two filed
+    under the guide kind: dense and sparse words side by side."""
+    from lo_desktop.core.transfer import ImportCheck, import_rows
+
+    check = ImportCheck()
+    for n in range(60):
+        title = "คู่มือ" + ("หาบเร่แผงลอย" if n % 3 == 0 else "งานทะเบียนราษฎร") + ("พิเศษ" if n == 41 else "")
+        check.good.append((n + 2, Material(title=title, code=f"ZZ-{60 - n:03d}", kind="guide" if n % 2 else "book")))
+    import_rows(db, check)
+    delete_material(db, search(db, Query(text="ZZ-030"))[0].id)
+    return db
+
+
+@pytest.mark.parametrize("text, filters", [
+    ("คู่มือ", {}), ("หาบเร่", {}), ("ทะเบียน", {"kind": "guide"}), ("พิเศษ", {}), ("ไม่มีเลย", {}),
+    ("คู่มือ แผงลอย", {}), ("zz-0", {}), ("หา", {}),
+])
+@pytest.mark.parametrize("descending", [False, True])
+def test_a_page_and_its_total_agree_with_the_full_search_whatever_the_density(shelf, text, filters, descending):
+    from lo_desktop.core.search import search_page
+
+    query = Query(text=text, filters=filters)
+    everything = [m.code for m in search(shelf, query, descending=descending)]
+    for limit, offset in ((5, 0), (7, 3), (200, 0)):
+        page = search_page(shelf, query, descending=descending, limit=limit, offset=offset)
+        assert [m.code for m in page.items] == everything[offset:offset + limit]
+        assert page.total == len(everything)
+
+
+def test_a_common_word_is_read_in_code_order_and_a_rare_one_through_the_index(shelf):
+    from lo_desktop.core import search as searching
+
+    assert searching._scan_in_code_order(shelf, Query(text="คู่มือ"), "code", False, 59, 5)
+    assert not searching._scan_in_code_order(shelf, Query(text="พิเศษ"), "code", False, 1, 200)
+    assert not searching._scan_in_code_order(shelf, Query(text="คู่มือ"), "title", False, 59, 5)
+    assert not searching._scan_in_code_order(shelf, Query(text="คู่มือ", deleted=True), "code", False, 1, 5)
