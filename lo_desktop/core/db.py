@@ -146,6 +146,9 @@ def _damaged_message(path: Path, exc: Exception) -> str:
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
         return tr("“{path}” is busy: another program is writing to it. Try again in a moment.", path=path)
+    if "unable to open" in text:  # SQLite's words for a folder it cannot create a file in
+        return tr("Cannot open or create “{path}”: check that its folder exists and can be written to. "
+                  "Nothing was changed.", path=path)
     if "readonly" in text or "read-only" in text:
         return tr("“{path}” cannot be written (read-only). Nothing was changed.", path=path)
     return tr("“{path}” is damaged and cannot be opened ({reason}). Restore it from a backup.",

@@ -171,6 +171,9 @@ def _table(rows: list[list[str]], path: Path) -> Table:
         raise UserError(tr("“{name}” is empty.", name=path.name))
     width = len(rows[0])
     body = [(row + [""] * width)[:width] for row in rows[1:]]
+    if not any(any(row) for row in body):
+        raise UserError(tr("“{name}” has column headers but no rows below them: nothing to import.",
+                           name=path.name))
     return Table(headers=rows[0], rows=body)
 
 

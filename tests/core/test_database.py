@@ -1,5 +1,6 @@
 """Opening databases: new, ours, not ours, newer, damaged — refusals leave the file untouched."""
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -69,6 +70,13 @@ def test_a_damaged_database_gets_a_clear_message(tmp_path):
     with pytest.raises(DatabaseError):
         open_database(path)
     assert path.read_bytes() == before
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs a folder no one may write to: Linux /proc")
+def test_a_folder_that_cannot_hold_the_database_is_not_called_damage():
+    with pytest.raises(DatabaseError) as caught:
+        open_database(Path("/proc/lo-desktop-test.db"))
+    assert "โฟลเดอร์" in str(caught.value) and "เสียหาย" not in str(caught.value)
 
 
 def test_an_empty_file_becomes_a_new_database(tmp_path):

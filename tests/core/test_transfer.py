@@ -161,6 +161,13 @@ def test_broken_files_get_one_clear_sentence(tmp_path, content, name):
         read_table(path)
 
 
+def test_a_file_with_headers_only_says_there_is_nothing_to_import(tmp_path):
+    path = tmp_path / "headers.csv"
+    write_csv(path, [["ชื่อเรื่อง", "รหัส"], ["", ""]])
+    with pytest.raises(UserError, match="ไม่มีแถวข้อมูล"):
+        read_table(path)
+
+
 def test_an_xml_bomb_is_refused(tmp_path):
     path = tmp_path / "bomb.xlsx"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
