@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from lo_desktop.core.records import SEARCHED_FIELDS, SELECT_COLUMNS, Material, Page
+from lo_desktop.core.records import SEARCHED_FIELDS, SELECT_COLUMNS, Material
 from lo_desktop.core.thaidate import to_arabic_digits
 
 FILTER_FIELDS = ("kind", "source", "format", "status", "location", "fiscal_year")
@@ -189,15 +189,10 @@ def search_ids(db, query: Query, order_by: str = "code", descending: bool = Fals
                limit: int | None = None, offset: int = 0, matches: int | None = None) -> list[int]:
     """Matching ids in display order: cheap even for 100,000 rows, the rows are fetched later.
 
-    ``matches``: how many materials the query finds, when the caller knows (search_page counts first).
+    ``matches``: how many materials the query finds, when the caller knows (spares a probe).
     """
-    files = files_match(db, query)
-    if matches is not None and limit is not None and _scan_in_code_order(db, query, order_by, files, matches,
-                                                                        limit + offset):
-        sql, params = _scanned_where(query)
-    else:
-        walk = order_by == "code" and not query.deleted and _many_matches(db, query, matches)
-        sql, params = where(query, walk_code_index=walk, files=files)
+    walk = order_by == "code" and not query.deleted and _many_matches(db, query, matches)
+    sql, params = where(query, walk_code_index=walk, files=files_match(db, query))
     page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
     rows = db.execute(
         f"SELECT id FROM materials WHERE {sql} ORDER BY {order_clause(order_by, descending)}{page}", params)
@@ -205,33 +200,6 @@ def search_ids(db, query: Query, order_by: str = "code", descending: bool = Fals
 
 
 WALK_THRESHOLD = 2000
-SCAN_BUDGET = 4000  # rows read in code order to fill a page, at ~2 µs each
-
-
-def _scan_in_code_order(db, query: Query, order_by: str, files: bool, matches: int, wanted: int) -> bool:
-    """Whether a page is cheapest read by testing rows in code order with instr() until it is full.
-
-    For a common word (a third of the catalogue holds ทะเบียน) the first 200 matches lie within the
-    first ~600 codes: testing those costs ~1 ms, where asking the index for all 38,000 matches and
-    keeping those in code order costs ~20 ms. The expected rows to read is wanted / density.
-    """
-    if order_by != "code" or query.deleted or files or not terms(query.text) or matches == 0:
-        return False
-    live = db.execute("SELECT MAX(id) FROM materials").fetchone()[0] or 0  # an upper bound, O(log n)
-    return wanted * live / matches <= SCAN_BUDGET
-
-
-def _scanned_where(query: Query) -> tuple[str, list]:
-    """Every term as a substring of the stored search text (what the trigram index answers, row by row)."""
-    clauses, params = ["deleted_at IS NULL"], []
-    for term in terms(query.text):
-        clauses.append("instr(search_text, ?) > 0")
-        params.append(term)
-    for name, value in query.filters.items():
-        if name in FILTER_FIELDS and value is not None:
-            clauses.append(f"{name} = ?")
-            params.append(value)
-    return " AND ".join(clauses), params
 
 
 def _many_matches(db, query: Query, matches: int | None = None) -> bool:
@@ -247,18 +215,6 @@ def _many_matches(db, query: Query, matches: int | None = None) -> bool:
         return True
     sql = "SELECT COUNT(*) FROM (SELECT rowid FROM materials_fts WHERE materials_fts MATCH ? LIMIT ?)"
     return db.execute(sql, [expression, WALK_THRESHOLD]).fetchone()[0] >= WALK_THRESHOLD
-
-
-def search_page(db, query: Query, order_by: str = "code", descending: bool = False,
-                limit: int = 200, offset: int = 0) -> Page:
-    """One page of matches and how many there are in all: what a list that pages needs per keystroke.
-
-    Counting first tells how dense the matches are, which picks the cheaper way to read the page.
-    """
-    total = count(db, query)
-    ids = search_ids(db, query, order_by, descending, limit, offset, matches=total) if total else []
-    rows = fetch_by_ids(db, ids)
-    return Page([rows[i] for i in ids], total)
 
 
 def search(db, query: Query, order_by: str = "code", descending: bool = False,

@@ -131,7 +131,7 @@ def shelf(db):
 ])
 @pytest.mark.parametrize("descending", [False, True])
 def test_a_page_and_its_total_agree_with_the_full_search_whatever_the_density(shelf, text, filters, descending):
-    from lo_desktop.core.search import search_page
+    from lo_desktop.core.paging import search_page
 
     query = Query(text=text, filters=filters)
     everything = [m.code for m in search(shelf, query, descending=descending)]
@@ -142,9 +142,19 @@ def test_a_page_and_its_total_agree_with_the_full_search_whatever_the_density(sh
 
 
 def test_a_common_word_is_read_in_code_order_and_a_rare_one_through_the_index(shelf):
-    from lo_desktop.core import search as searching
+    from lo_desktop.core import paging
 
-    assert searching._scan_in_code_order(shelf, Query(text="คู่มือ"), "code", False, 59, 5)
-    assert not searching._scan_in_code_order(shelf, Query(text="พิเศษ"), "code", False, 1, 200)
-    assert not searching._scan_in_code_order(shelf, Query(text="คู่มือ"), "title", False, 59, 5)
-    assert not searching._scan_in_code_order(shelf, Query(text="คู่มือ", deleted=True), "code", False, 1, 5)
+    assert paging._scan_in_code_order(shelf, Query(text="คู่มือ"), "code", 59, 5)
+    assert not paging._scan_in_code_order(shelf, Query(text="พิเศษ"), "code", 1, 200)
+    assert not paging._scan_in_code_order(shelf, Query(text="คู่มือ"), "title", 59, 5)
+    assert not paging._scan_in_code_order(shelf, Query(text="คู่มือ", deleted=True), "code", 1, 5)
+
+
+def test_several_words_ask_the_index_once_unless_they_match_too_much(shelf, monkeypatch):
+    from lo_desktop.core import paging
+
+    ids, total = paging._from_index_once(shelf, Query(text="คู่มือ แผงลอย"), "code", False, 5, 0)
+    assert total == 19 and len(ids) == 5  # 20 vendor manuals, one of them in the Trash
+    assert paging._from_index_once(shelf, Query(text="หาบเร่"), "code", False, 5, 0) == (None, 0)
+    monkeypatch.setattr(paging, "FEW_MATCHES", 10)
+    assert paging._from_index_once(shelf, Query(text="คู่มือ แผงลอย"), "code", False, 5, 0) == (None, 0)
