@@ -1,3 +1,3 @@
 """lo-desktop: the learning corner of a Bangkok district office."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
