@@ -94,9 +94,10 @@ def _choose_start(ctx) -> bool:
 
 
 def _open(path: Path):
+    from lo_desktop.core.backup import before_migrate
     from lo_desktop.core.db import open_database
 
-    return open_database(path)
+    return open_database(path, before_migrate=before_migrate)  # an older database is backed up first
 
 
 def _ask_for_another(exc: Exception) -> Path | None:

@@ -79,13 +79,14 @@ class FileActions:
         The new database's lock is taken before this one's is let go: one window per database holds
         across the switch (a database open in another window is refused and brought forward).
         """
+        from lo_desktop.core.backup import before_migrate
         from lo_desktop.core.db import open_database
         from lo_desktop.settings import load_settings
         from lo_desktop.ui.main_window import MainWindow
         from lo_desktop.ui.single_instance import guard
 
         try:
-            db = open_database(path)
+            db = open_database(path, before_migrate=before_migrate)  # an older database is backed up first
         except UserError as exc:
             messages.show_error(self.window, exc)
             return None

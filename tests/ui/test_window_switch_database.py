@@ -55,3 +55,24 @@ def test_a_database_open_elsewhere_is_refused_and_this_window_stays(qtbot, first
         assert held(tmp_path / "first.db")
     finally:
         other.release()
+
+
+def test_opening_a_database_of_an_earlier_version_backs_it_up_before_upgrading(qtbot, first_window, tmp_path):
+    import sqlite3
+
+    import sqlite_utils
+
+    from lo_desktop.core.backup import list_backups
+    from lo_desktop.core.db import APPLICATION_ID
+    from lo_desktop.core.migrations import MIGRATIONS
+
+    older = tmp_path / "older.db"
+    names = [m.name for m in MIGRATIONS._migrations]
+    legacy = sqlite_utils.Database(sqlite3.connect(older))
+    MIGRATIONS.apply(legacy, stop_before=names[-1])
+    legacy.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    legacy.close()
+    new_window = first_window.file_actions.switch_to(older)
+    qtbot.addWidget(new_window)
+    assert [b for b in list_backups(older) if b.reason == "before-migrate"]
+    new_window.instance.release()
