@@ -1,4 +1,6 @@
-"""Catalog ▸ Lend or return… (Ctrl+L): the lend dialog for the material selected in the catalog."""
+"""Catalog ▸ Lend or return… (Ctrl+L): the lend dialog for the material selected in the catalog; Catalog ▸
+Borrowers…: correct, merge or delete borrowers.
+"""
 from __future__ import annotations
 
 from PySide6.QtGui import QAction, QKeySequence
@@ -19,6 +21,17 @@ def open_lend_dialog(window) -> None:
             page.refresh()
 
 
+def open_borrowers_dialog(window) -> None:
+    """Catalog ▸ Borrowers…: the lending page reads its lists again after each change (names, merges)."""
+    from lo_desktop.ui.borrowers_dialog import BorrowersDialog
+
+    dialog = BorrowersDialog(window.db, window)
+    page = getattr(window, "_pages", {}).get("lending")
+    if page is not None and hasattr(page, "refresh"):
+        dialog.changed.connect(page.refresh)
+    dialog.exec()
+
+
 def install(window) -> None:
     action = QAction(_("Lend or return…"), window)
     action.setObjectName("action_lend")
@@ -26,3 +39,7 @@ def install(window) -> None:
     action.triggered.connect(lambda _checked=False: open_lend_dialog(window))
     window.add_menu_action("catalog", None)
     window.add_menu_action("catalog", action)
+    borrowers = QAction(_("Borrowers…"), window)
+    borrowers.setObjectName("action_borrowers")
+    borrowers.triggered.connect(lambda _checked=False: open_borrowers_dialog(window))
+    window.add_menu_action("catalog", borrowers)

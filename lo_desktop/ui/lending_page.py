@@ -103,7 +103,8 @@ class LendingPage(QWidget):
         bar = QHBoxLayout()
         for text, slot in ((_("Lend or return… (F9)"), lambda: self.open_dialog()),
                            (_("Return selected"), self.return_selected),
-                           (_("Reminder slip…"), self.write_reminder)):
+                           (_("Reminder slip…"), self.write_reminder),
+                           (_("Borrowers…"), self.open_borrowers)):
             button = QPushButton(text)
             button.clicked.connect(slot)
             bar.addWidget(button)
@@ -195,6 +196,13 @@ class LendingPage(QWidget):
         self.task = run_task(self, _("Writing the reminder slip"),
                              lambda progress: build_reminder(self.db, self.settings, borrower, path),
                              output_path=path)
+
+    def open_borrowers(self) -> None:
+        from lo_desktop.ui.borrowers_dialog import BorrowersDialog
+
+        dialog = BorrowersDialog(self.db, self)
+        dialog.changed.connect(self.refresh)
+        dialog.exec()
 
     def _refresh_catalog(self) -> None:
         """The catalog shows each material's status, which lending just changed."""

@@ -1,0 +1,248 @@
+"""Lending ▸ Borrowers…: correct a colleague's name, section or phone, merge two spellings of one colleague,
+delete a name no loan uses.
+
+Borrowers are added on the fly while lending, so the list collects typing slips; this is where they are
+put right. Every loan list reads the name through its borrower, so a correction shows everywhere at once.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
+                               QHeaderView, QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout)
+
+from lo_desktop.core import borrowers as core
+from lo_desktop.core.errors import UserError
+from lo_desktop.core.lending import Borrower
+from lo_desktop.core.search import normalize
+from lo_desktop.i18n import _, tr
+from lo_desktop.ui import messages
+
+COLUMNS = ("Name", "Section", "Phone", "Out now", "All loans")
+WIDTHS = (230, 260, 120, 80, 90)
+KEYS = {Qt.Key.Key_Return: "edit_selected", Qt.Key.Key_Enter: "edit_selected", Qt.Key.Key_Delete: "delete_selected"}
+
+
+class BorrowerForm(QDialog):
+    """Name, section and phone of one borrower; OK saves through ``save`` and stays open on a refusal."""
+
+    def __init__(self, borrower: Borrower, save: Callable[[str, str, str], None], parent=None):
+        super().__init__(parent)
+        self.save = save
+        self.setWindowTitle(_("Edit the borrower"))
+        self.setMinimumWidth(440)
+        self.name_edit, self.section_edit, self.phone_edit = (QLineEdit(borrower.name), QLineEdit(borrower.section),
+                                                              QLineEdit(borrower.phone))
+        form = QFormLayout(self)
+        for label, edit in ((_("Name:"), self.name_edit), (_("Section:"), self.section_edit),
+                            (_("Phone:"), self.phone_edit)):
+            form.addRow(label, edit)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        messages.translate_buttons(buttons)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.name_edit.selectAll()
+
+    def accept(self) -> None:
+        try:
+            self.save(self.name_edit.text(), self.section_edit.text(), self.phone_edit.text())
+        except UserError as exc:
+            messages.show_error(self, exc)
+            return
+        super().accept()
+
+
+class MergeForm(QDialog):
+    """Which borrower keeps the loans of ``other``; the most similar name is offered first."""
+
+    def __init__(self, other: Borrower, loans: int, candidates: list[Borrower], parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(_("Merge borrowers"))
+        self.setMinimumWidth(460)
+        note = QLabel(tr("Move the {count} loans of “{name}” to:", count=loans, name=other.name) if loans
+                      else tr("Merge “{name}” into:", name=other.name))
+        note.setWordWrap(True)
+        self.keep_box = QComboBox()
+        for borrower in candidates:
+            shown = f"{borrower.name} — {borrower.section}" if borrower.section else borrower.name
+            self.keep_box.addItem(shown, borrower.id)
+        twin = core.likeliest_twin(other, candidates)
+        if twin is not None:
+            self.keep_box.setCurrentIndex(self.keep_box.findData(twin.id))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        messages.translate_buttons(buttons)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        after = QLabel(tr("A blank section or phone of the one kept takes that of “{name}”, and “{name}” "
+                          "leaves the list.", name=other.name))
+        after.setWordWrap(True)
+        for widget in (note, self.keep_box, after, buttons):
+            layout.addWidget(widget)
+
+    def keep_id(self) -> int:
+        return self.keep_box.currentData()
+
+
+class BorrowersDialog(QDialog):
+    """Emits ``changed`` after every edit, merge or deletion so the lending page reads its lists again."""
+
+    changed = Signal()
+
+    def __init__(self, db, parent=None):
+        super().__init__(parent)
+        self.db = db
+        self.rows: list[core.BorrowerCounts] = []
+        self.shown: list[core.BorrowerCounts] = []
+        self.setWindowTitle(_("Borrowers"))
+        self.resize(860, 480)
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText(_("Filter by name, section or phone"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(lambda _t: self._show())
+        self.table = self._table()
+        self.count_label = QLabel()
+        self._layout()
+        self.refresh()
+        self.filter_edit.setFocus()
+
+    def _table(self) -> QTableWidget:
+        table = QTableWidget(0, len(COLUMNS))
+        table.setHorizontalHeaderLabels([_(c) for c in COLUMNS])
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().setVisible(False)
+        for column, width in enumerate(WIDTHS):
+            table.setColumnWidth(column, width)
+        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        table.itemSelectionChanged.connect(self._update_buttons)
+        table.doubleClicked.connect(lambda _i: self.edit_selected())
+        table.installEventFilter(self)
+        return table
+
+    def eventFilter(self, watched, event) -> bool:
+        """Enter edits and Delete deletes in the table; taken here, Enter never reaches the dialog's
+        default button (which would close it)."""
+        if event.type() == QEvent.Type.KeyPress and watched is getattr(self, "table", None):
+            slot = KEYS.get(event.key())
+            if slot is not None:
+                getattr(self, slot)()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _layout(self) -> None:
+        self.edit_button = QPushButton(_("Edit…"))
+        self.merge_button = QPushButton(_("Merge into…"))
+        self.delete_button = QPushButton(_("Delete"))
+        close_button = QPushButton(_("Close"))
+        bar = QHBoxLayout()
+        for button, slot in ((self.edit_button, self.edit_selected), (self.merge_button, self.merge_selected),
+                             (self.delete_button, self.delete_selected), (close_button, self.reject)):
+            button.setAutoDefault(False)
+            button.clicked.connect(slot)
+            bar.addWidget(button)
+            if button is self.delete_button:
+                bar.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+        layout.addLayout(bar)
+
+    # --- data ---------------------------------------------------------------------------------------------
+    def refresh(self, select_id: int | None = None) -> None:
+        self.rows = core.borrowers_with_loans(self.db)
+        self._show(select_id)
+
+    def _show(self, select_id: int | None = None) -> None:
+        if select_id is None and self.selected():
+            select_id = self.selected()[0].id
+        wanted = normalize(self.filter_edit.text()).split()
+        self.shown = [row for row in self.rows
+                      if all(w in normalize(f"{row[0].name} {row[0].section} {row[0].phone}") for w in wanted)]
+        self.table.setRowCount(len(self.shown))
+        for row, (borrower, out, total) in enumerate(self.shown):
+            for column, value in enumerate((borrower.name, borrower.section, borrower.phone, out, total)):
+                item = QTableWidgetItem(str(value))
+                if column >= 3:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.table.setItem(row, column, item)
+        ids = [b.id for b, _o, _t in self.shown]
+        if select_id in ids:
+            self.table.selectRow(ids.index(select_id))
+        elif self.shown:
+            self.table.selectRow(0)
+        self.count_label.setText(tr("Showing {shown} of {total} borrowers", shown=len(self.shown),
+                                    total=len(self.rows)))
+        self._update_buttons()
+
+    def selected(self) -> core.BorrowerCounts | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return self.shown[rows[0].row()] if rows and rows[0].row() < len(self.shown) else None
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected()
+        self.edit_button.setEnabled(chosen is not None)
+        self.merge_button.setEnabled(chosen is not None and len(self.rows) > 1)
+        self.delete_button.setEnabled(chosen is not None and chosen[2] == 0)
+        self.delete_button.setToolTip("" if chosen is None or chosen[2] == 0 else
+                                      _("A borrower named in loans cannot be deleted; merge instead."))
+
+    def _changed(self, select_id: int | None) -> None:
+        self.refresh(select_id)
+        self.changed.emit()
+
+    # --- actions ------------------------------------------------------------------------------------------
+    def edit_selected(self) -> None:
+        chosen = self.selected()
+        if chosen is None:
+            return
+        borrower = chosen[0]
+        form = BorrowerForm(borrower, lambda name, section, phone: core.update_borrower(
+            self.db, borrower.id, name, section, phone), self)
+        if form.exec() == QDialog.DialogCode.Accepted:
+            self._changed(borrower.id)
+
+    def merge_selected(self) -> None:
+        chosen = self.selected()
+        if chosen is None or len(self.rows) < 2:
+            return
+        other, _out, loans = chosen
+        candidates = [b for b, _o, _t in self.rows if b.id != other.id]
+        form = MergeForm(other, loans, candidates, self)
+        if form.exec() != QDialog.DialogCode.Accepted:
+            return
+        keep = next(b for b in candidates if b.id == form.keep_id())
+        self.merge(other, keep, loans)
+
+    def merge(self, other: Borrower, keep: Borrower, loans: int) -> None:
+        question = tr("Move the {count} loans of “{other}” to “{keep}” and remove “{other}” from the list?",
+                      count=loans, other=other.name, keep=keep.name)
+        if not messages.confirm(self, question, _("Merge borrowers")):
+            return
+        try:
+            core.merge_borrowers(self.db, keep.id, other.id)
+        except UserError as exc:
+            messages.show_error(self, exc)
+        self._changed(keep.id)
+
+    def delete_selected(self) -> None:
+        chosen = self.selected()
+        if chosen is None:
+            return
+        borrower, _out, loans = chosen
+        if loans:
+            messages.show_warning(self, tr("{name} is named in {count} loans and cannot be deleted; merge them "
+                                           "into the right borrower instead.", name=borrower.name, count=loans))
+            return
+        if not messages.confirm(self, tr("Delete the borrower “{name}”?", name=borrower.name)):
+            return
+        try:
+            core.delete_borrower(self.db, borrower.id)
+        except UserError as exc:
+            messages.show_error(self, exc)
+        self._changed(None)
