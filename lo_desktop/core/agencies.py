@@ -19,6 +19,13 @@ def list_agencies(db) -> list[Agency]:
     return [Agency(**row) for row in rows(db, "SELECT name, short_name, id FROM agencies ORDER BY name")]
 
 
+def agencies_with_use(db) -> list[tuple[Agency, int]]:
+    """Every agency with how many sessions (the Trash included) name it, in one query."""
+    found = rows(db, "SELECT a.name, a.short_name, a.id, COUNT(p.session_id) AS used FROM agencies a "
+                     "LEFT JOIN session_partners p ON p.agency_id = a.id GROUP BY a.id ORDER BY a.name")
+    return [(Agency(r["name"], r["short_name"], r["id"]), r["used"]) for r in found]
+
+
 def find_agency(db, name: str) -> Agency | None:
     found = rows(db, "SELECT name, short_name, id FROM agencies WHERE name = ?", [name.strip()])
     return Agency(**found[0]) if found else None
