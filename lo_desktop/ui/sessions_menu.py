@@ -20,3 +20,11 @@ def install(window) -> None:
     _action(window, _("Exchange sessions"), lambda: window.show_page("sessions"), "Ctrl+2")
     _action(window, _("Communities of practice (CoP)"), lambda: window.show_page("communities"), "Ctrl+3")
     _action(window, _("Indicator 4.1 dashboard"), lambda: window.show_page("dashboard"), "Ctrl+1")
+    window.add_menu_action("sessions", None)
+    _action(window, _("Partner agencies…"), lambda: _open_agencies(window))
+
+
+def _open_agencies(window) -> None:
+    from lo_desktop.ui.agencies_dialog import open_agencies_dialog  # built only when asked for
+
+    open_agencies_dialog(window)
