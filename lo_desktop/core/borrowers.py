@@ -7,10 +7,9 @@ join on ``loans.borrower_id``, so a change here shows everywhere at once; loans 
 """
 from __future__ import annotations
 
-from difflib import SequenceMatcher
-
 from lo_desktop.core.errors import UserError
 from lo_desktop.core.lending import Borrower, find_borrower, get_borrower
+from lo_desktop.core.similar import most_alike
 from lo_desktop.i18n import _, tr
 
 # (borrower, open loans, all loans): what the borrowers dialog lists
@@ -92,7 +91,5 @@ def delete_borrower(db, borrower_id: int) -> None:
 def likeliest_twin(borrower: Borrower, others: list[Borrower]) -> Borrower | None:
     """The other borrower whose name looks most like this one's: the usual target of a merge."""
     candidates = [b for b in others if b.id != borrower.id]
-    if not candidates:
-        return None
-    return max(candidates, key=lambda b: SequenceMatcher(None, borrower.name.casefold(),
-                                                         b.name.casefold()).ratio())
+    index = most_alike(borrower.name, [b.name for b in candidates])
+    return None if index is None else candidates[index]

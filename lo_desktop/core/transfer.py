@@ -17,13 +17,13 @@ from datetime import date, datetime
 from pathlib import Path
 
 from lo_desktop.core.atomic import write_atomically
-from lo_desktop.core.catalog import DEFAULT_CODE_PATTERN, all_codes, insert_many, next_codes, now, validate_fields
+from lo_desktop.core.catalog import (DEFAULT_CODE_PATTERN, all_codes, insert_many, next_codes, now, validate_fields)
 from lo_desktop.core.errors import UserError
 from lo_desktop.core.progress import Progress, report
 from lo_desktop.core.records import MATERIAL_FIELDS, Material, new_uids
 from lo_desktop.core.search import Query, search, search_text
 from lo_desktop.core.thaidate import fiscal_year, format_date, parse_date, parse_year
-from lo_desktop.core.vocab import label, key_for
+from lo_desktop.core.vocab import key_for, label
 from lo_desktop.i18n import _, catalog, tr
 
 COLUMNS = {

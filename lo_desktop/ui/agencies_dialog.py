@@ -4,21 +4,20 @@ Every change is saved at once; the pages that show sessions and the indicator ar
 """
 from __future__ import annotations
 
-from difflib import SequenceMatcher
-
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHeaderView, QLabel, QLineEdit,
+                               QTableWidgetItem, QVBoxLayout)
 
 from lo_desktop.core.agencies import Agency, agencies_with_use, delete_agency
 from lo_desktop.core.agency_edit import merge_agencies, rename_agency
 from lo_desktop.core.errors import UserError
+from lo_desktop.core.similar import most_alike
 from lo_desktop.i18n import _, tr
 from lo_desktop.settings import load_settings
 from lo_desktop.ui import messages
+from lo_desktop.ui.tables import RowKeys, edit_merge_delete_buttons, read_only_table
 
 COLUMNS = ("Agency name", "Short name", "Sessions naming it")
-KEYS = {Qt.Key.Key_Return: "edit_current", Qt.Key.Key_Enter: "edit_current", Qt.Key.Key_Delete: "delete_current"}
 
 
 class AgencyEditDialog(QDialog):
@@ -59,8 +58,7 @@ class MergeDialog(QDialog):
         for agency, used in others:
             self.keep.addItem(tr("{name} ({count} sessions)", name=agency.name, count=used), agency.id)
         # Offered first: the most similar name, likely the other spelling (สนง.เขตพระโขนง → สำนักงานเขตพระโขนง).
-        closest = max(range(len(others)), key=lambda i: SequenceMatcher(None, other.name, others[i][0].name).ratio())
-        self.keep.setCurrentIndex(closest)
+        self.keep.setCurrentIndex(most_alike(other.name, [agency.name for agency, _used in others]) or 0)
         text = QLabel(tr("“{name}” is the same agency as:", name=other.name))
         text.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -98,41 +96,16 @@ class AgenciesDialog(QDialog):
         self.resize(760, 420)
         self.refresh()
 
-    def _make_table(self) -> QTableWidget:
-        table = QTableWidget(0, len(COLUMNS))
-        table.setObjectName("agenciesTable")
-        table.setHorizontalHeaderLabels([_(c) for c in COLUMNS])
-        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
-        table.verticalHeader().hide()
-        table.setAlternatingRowColors(True)
-        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    def _make_table(self):
+        table = read_only_table(COLUMNS, stretch=0, name="agenciesTable")
         table.itemSelectionChanged.connect(self._update_buttons)
         table.cellDoubleClicked.connect(lambda _r, _c: self.edit_current())
-        table.installEventFilter(self)
+        RowKeys(table, self.edit_current, self.delete_current)
         return table
 
-    def eventFilter(self, watched, event) -> bool:
-        """Enter edits and Delete deletes in the table; taken here, Enter never reaches the dialog's
-        default button."""
-        if event.type() == QEvent.Type.KeyPress and watched is getattr(self, "table", None):
-            slot = KEYS.get(event.key())
-            if slot is not None:
-                getattr(self, slot)()
-                return True
-        return super().eventFilter(watched, event)
-
-    def _buttons(self) -> QHBoxLayout:
-        self.edit_button, self.merge_button = QPushButton(_("Edit…")), QPushButton(_("Merge into…"))
-        self.delete_button, close = QPushButton(_("Delete")), QPushButton(_("Close"))
-        row = QHBoxLayout()
-        for button, slot in ((self.edit_button, self.edit_current), (self.merge_button, self.merge_current),
-                             (self.delete_button, self.delete_current), (close, self.accept)):
-            button.clicked.connect(lambda _c=False, s=slot: s())
-            row.addWidget(button)
-            if button is self.delete_button:
-                row.addStretch(1)
+    def _buttons(self):
+        row, self.edit_button, self.merge_button, self.delete_button = edit_merge_delete_buttons(
+            self.edit_current, self.merge_current, self.delete_current, self.accept)
         return row
 
     # ------------------------------------------------------------ filling

@@ -6,11 +6,10 @@ put right. Every loan list reads the name through its borrower, so a correction 
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem,
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QTableWidgetItem,
                                QVBoxLayout)
 
 from lo_desktop.core import borrowers as core
@@ -19,10 +18,10 @@ from lo_desktop.core.lending import Borrower
 from lo_desktop.core.search import normalize
 from lo_desktop.i18n import _, tr
 from lo_desktop.ui import messages
+from lo_desktop.ui.tables import RowKeys, edit_merge_delete_buttons, read_only_table
 
 COLUMNS = ("Name", "Section", "Phone", "Out now", "All loans")
 WIDTHS = (230, 260, 120, 80, 90)
-KEYS = {Qt.Key.Key_Return: "edit_selected", Qt.Key.Key_Enter: "edit_selected", Qt.Key.Key_Delete: "delete_selected"}
 
 
 class BorrowerForm(QDialog):
@@ -109,44 +108,18 @@ class BorrowersDialog(QDialog):
         self.refresh()
         self.filter_edit.setFocus()
 
-    def _table(self) -> QTableWidget:
-        table = QTableWidget(0, len(COLUMNS))
-        table.setHorizontalHeaderLabels([_(c) for c in COLUMNS])
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.verticalHeader().setVisible(False)
+    def _table(self):
+        table = read_only_table(COLUMNS, stretch=1)
         for column, width in enumerate(WIDTHS):
             table.setColumnWidth(column, width)
-        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         table.itemSelectionChanged.connect(self._update_buttons)
         table.doubleClicked.connect(lambda _i: self.edit_selected())
-        table.installEventFilter(self)
+        RowKeys(table, self.edit_selected, self.delete_selected)
         return table
 
-    def eventFilter(self, watched, event) -> bool:
-        """Enter edits and Delete deletes in the table; taken here, Enter never reaches the dialog's
-        default button (which would close it)."""
-        if event.type() == QEvent.Type.KeyPress and watched is getattr(self, "table", None):
-            slot = KEYS.get(event.key())
-            if slot is not None:
-                getattr(self, slot)()
-                return True
-        return super().eventFilter(watched, event)
-
     def _layout(self) -> None:
-        self.edit_button = QPushButton(_("Edit…"))
-        self.merge_button = QPushButton(_("Merge into…"))
-        self.delete_button = QPushButton(_("Delete"))
-        close_button = QPushButton(_("Close"))
-        bar = QHBoxLayout()
-        for button, slot in ((self.edit_button, self.edit_selected), (self.merge_button, self.merge_selected),
-                             (self.delete_button, self.delete_selected), (close_button, self.reject)):
-            button.setAutoDefault(False)
-            button.clicked.connect(slot)
-            bar.addWidget(button)
-            if button is self.delete_button:
-                bar.addStretch(1)
+        bar, self.edit_button, self.merge_button, self.delete_button = edit_merge_delete_buttons(
+            self.edit_selected, self.merge_selected, self.delete_selected, self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.table, 1)

@@ -8,9 +8,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QTabWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter,
+                               QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from lo_desktop.core import lending
 from lo_desktop.core.errors import UserError
@@ -20,6 +19,7 @@ from lo_desktop.i18n import _, tr
 from lo_desktop.reports.docx_base import docx_path
 from lo_desktop.ui import messages
 from lo_desktop.ui.state import window_settings
+from lo_desktop.ui.tables import read_only_table
 from lo_desktop.ui.tasks import run_task
 
 VIEWS = (("open", "On loan"), ("overdue", "Overdue"), ("all", "All loans (history)"))
@@ -51,15 +51,7 @@ def fill_table(table: QTableWidget, loans: list, columns: tuple, today: date) ->
 
 
 def loan_table(columns: tuple) -> QTableWidget:
-    table = QTableWidget(0, len(columns))
-    table.setHorizontalHeaderLabels([_(c) for c in columns])
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-    return table
+    return read_only_table(columns, stretch=1)
 
 
 def ask_docx_path(parent: QWidget, name: str) -> Path | None:

@@ -6,13 +6,14 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QSplitter, QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget)
 
-from lo_desktop.core.sessions import (
-    delete_session, format_label, get_session, list_sessions, restore_session, session_materials)
+from lo_desktop.core.sessions import (delete_session, format_label, get_session, list_sessions, restore_session,
+                                      session_materials)
 from lo_desktop.core.thaidate import fiscal_year, format_date, format_fiscal_year, today_fiscal_year
 from lo_desktop.i18n import _, tr
 from lo_desktop.ui import messages
 from lo_desktop.ui.session_dialog import SessionDialog
 from lo_desktop.ui.session_widgets import PhotoStrip
+from lo_desktop.ui.tables import read_only_table
 
 COLUMNS = ("Date", "Topic", "Partners", "Format", "People", "Photos", "Stored materials")
 ALL_YEARS = 0
@@ -63,15 +64,7 @@ class SessionsPage(QWidget):
         self._shortcuts()
 
     def _make_table(self) -> QTableWidget:
-        table = QTableWidget(0, len(COLUMNS))
-        table.setObjectName("sessionsTable")
-        table.setHorizontalHeaderLabels([_(c) for c in COLUMNS])
-        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
-        table.verticalHeader().hide()
-        table.setAlternatingRowColors(True)
-        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        table = read_only_table(COLUMNS, stretch=1, name="sessionsTable")
         table.itemSelectionChanged.connect(self._show_current)
         table.itemActivated.connect(lambda _item: self.edit_current())
         return table
