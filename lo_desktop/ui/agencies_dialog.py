@@ -120,6 +120,7 @@ class AgenciesDialog(QDialog):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
+        self.table.setColumnWidth(1, max(self.table.columnWidth(1), 140))  # room for a short name to come
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         ids = [a.id for a, _used in self.agencies]
         if ids:
