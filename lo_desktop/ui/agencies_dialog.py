@@ -192,15 +192,9 @@ class AgenciesDialog(QDialog):
 def refresh_window(window) -> None:
     """After a change: the sessions list and the indicator show the new names, and a new session's
     default partners (the settings, which a rename or merge corrected) no longer bring the old name back."""
-    pages = getattr(window, "_pages", {})
-    partners = load_settings(window.db).partners
-    for holder in (window, *pages.values()):
-        if getattr(holder, "settings", None) is not None:
-            holder.settings.partners = list(partners)
-    if "sessions" in pages:
-        pages["sessions"].refresh(pages["sessions"].current_id())
-    if "dashboard" in pages:
-        pages["dashboard"].refresh()
+    from lo_desktop.ui.file_actions import apply_settings
+
+    apply_settings(window, load_settings(window.db))
 
 
 def open_agencies_dialog(window) -> AgenciesDialog:

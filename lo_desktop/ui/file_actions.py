@@ -124,7 +124,7 @@ class FileActions:
         dialog = SettingsDialog(self.window.db, self.window.settings, self.window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        self.window.settings = dialog.settings  # the dialog itself says when a new language applies
+        apply_settings(self.window, dialog.settings)  # the dialog itself says when a new language applies
 
     def show_guide(self) -> None:
         from lo_desktop.ui.help_dialogs import GuideDialog
@@ -152,3 +152,16 @@ def remember_database(path: Path) -> None:
 def _start_folder() -> str:
     last = window_settings().value(LAST_DB_KEY)
     return str(Path(last).parent) if last else str(Path.home())
+
+
+def apply_settings(window, chosen) -> None:
+    """The window and every open page share one Settings object: it is changed in place (a new object
+    left the open pages on the old agency type, code pattern and loan days until a restart), then the
+    pages that show something the settings decide (the indicator, the session list) read again."""
+    for name in vars(chosen):
+        setattr(window.settings, name, getattr(chosen, name))
+    sessions, dashboard = window.open_page("sessions"), window.open_page("dashboard")
+    if sessions is not None:
+        sessions.refresh(sessions.current_id())
+    if dashboard is not None:
+        dashboard.refresh()

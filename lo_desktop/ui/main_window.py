@@ -116,6 +116,10 @@ class MainWindow(QMainWindow):
             self.show_page_at(keys.index(key))
         return self._pages[key]
 
+    def open_page(self, key: str) -> QWidget | None:
+        """The page named ``key`` if it has been built (one not built yet reads everything when shown)."""
+        return self._pages.get(key)
+
     def show_page(self, key: str) -> QWidget:
         keys = [k for k, _t, _f in page_registry.PAGES]
         self.page_list.setCurrentRow(keys.index(key))

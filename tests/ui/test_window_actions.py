@@ -116,3 +116,25 @@ def test_the_delete_key_deletes_in_the_table_but_edits_text_in_the_search_box(wi
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.table)
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
     assert catalog.get_material(demo_db, "BN-0008") is None
+
+
+def test_changed_settings_reach_the_pages_already_open(window, demo_db, monkeypatch):
+    """The indicator judged with the old agency type, and new materials took the old code pattern,
+    until the program was restarted."""
+    from lo_desktop.ui import settings_dialog
+
+    dashboard, catalog_page = window.page("dashboard"), window.page("catalog")
+    judged = []
+    monkeypatch.setattr(type(dashboard), "refresh", lambda page: judged.append(page.settings.agency_type))
+
+    class Chosen:
+        def __init__(self, db, settings, parent=None):
+            self.settings = replace(settings, agency_type="line", code_pattern="PK-####")
+
+        def exec(self):
+            return settings_dialog.QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(settings_dialog, "SettingsDialog", Chosen)
+    window.file_actions.edit_settings()
+    assert judged == ["line"]
+    assert catalog_page.settings.code_pattern == "PK-####" and window.settings.code_pattern == "PK-####"
