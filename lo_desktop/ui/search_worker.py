@@ -16,7 +16,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from lo_desktop.core import search
-from lo_desktop.ui.filter_panel import FACETS
 
 
 @dataclass
@@ -33,7 +32,7 @@ class SearchResult:
 def compute(conn, serial: int, query: search.Query, order_by: str, descending: bool, want_ids: bool) -> SearchResult:
     """The whole answer to one request (plain function: the worker thread and the synchronous path share it)."""
     result = rows_of(conn, serial, query, order_by, descending, want_ids)
-    result.facets, result.total = all_facet_counts(conn, query), search.count(conn, search.Query())
+    result.facets, result.total = search.all_facet_counts(conn, query), search.count(conn, search.Query())
     return result
 
 
@@ -41,25 +40,6 @@ def rows_of(conn, serial: int, query: search.Query, order_by: str, descending: b
     """The first half of an answer: the ordered ids (the table can show them before the counts exist)."""
     ids = search.search_ids(conn, query, order_by, descending) if want_ids else None
     return SearchResult(serial, query, order_by, descending, ids, None, 0)
-
-
-def all_facet_counts(conn, query: search.Query) -> dict[str, dict]:
-    """The same numbers as core.search.facet_counts for every filter field, from one GROUP BY instead of
-    six (at 100,000 rows: ~0.1 s instead of ~0.5 s). Each field's counts ignore that field's own filter."""
-    names = [name for name, _caption in FACETS]
-    sql, params = search.where(search.Query(query.text, {}, query.deleted))
-    rows = conn.execute(f"SELECT {', '.join(names)}, COUNT(*) FROM materials WHERE {sql} "
-                        f"GROUP BY {', '.join(names)}", params).fetchall()
-    wanted = [(i, query.filters[name]) for i, name in enumerate(names) if query.filters.get(name) is not None]
-    counts: dict[str, dict] = {name: {} for name in names}
-    for row in rows:
-        misses = [i for i, value in wanted if row[i] != value]
-        if len(misses) > 1:
-            continue  # fails two filters: ignoring one of them does not let it in
-        for i, name in enumerate(names):
-            if not misses or misses == [i]:
-                counts[name][row[i]] = counts[name].get(row[i], 0) + row[-1]
-    return counts
 
 
 class SearchWorker(QObject):

@@ -92,9 +92,8 @@ def test_kind_labels_are_the_users_words(window):
 def test_the_one_pass_filter_counts_equal_the_core_ones(demo_db, text, filters):
     from lo_desktop.core import search
     from lo_desktop.ui.filter_panel import FACETS
-    from lo_desktop.ui.search_worker import all_facet_counts
 
     query = search.Query(text, filters)
-    counts = all_facet_counts(demo_db, query)
+    counts = search.all_facet_counts(demo_db, query)
     for name, _caption in FACETS:
         assert counts[name] == search.facet_counts(demo_db, query, name), name
