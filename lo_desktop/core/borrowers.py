@@ -4,10 +4,12 @@ remove a name nobody borrowed under.
 Borrowers are added on the fly when lending (``lending.ensure_borrower``), so typing slips end up as extra
 borrowers. Every list and document (loans, overdue, reminder slip, stocktake) reads the name through a
 join on ``loans.borrower_id``, so a change here shows everywhere at once; loans themselves never copy it.
+Every correction, merge and deletion is recorded in the history (entity "borrower"), in its transaction.
 """
 from __future__ import annotations
 
 from lo_desktop.core.errors import UserError
+from lo_desktop.core.history import record_change
 from lo_desktop.core.lending import Borrower, find_borrower, get_borrower
 from lo_desktop.core.similar import most_alike
 from lo_desktop.i18n import _, tr
@@ -51,13 +53,14 @@ def update_borrower(db, borrower_id: int, name: str, section: str, phone: str) -
     if not name:
         raise UserError(_("Type the borrower's name."))
     with db.atomic():
-        _existing(db, borrower_id)
+        old = _existing(db, borrower_id)
         namesake = find_borrower(db, name)
         if namesake is not None and namesake.id != borrower_id:
             raise UserError(tr("Another borrower is already named “{name}”; to make the two one, merge them "
                                "instead.", name=namesake.name))
         db.execute("UPDATE borrowers SET name = ?, section = ?, phone = ? WHERE id = ?",
                    [name, section, phone, borrower_id])
+        record_change(db, "borrower", borrower_id, _changes(old, get_borrower(db, borrower_id)))
     return get_borrower(db, borrower_id)
 
 
@@ -67,13 +70,15 @@ def merge_borrowers(db, keep_id: int, other_id: int) -> Borrower:
     if keep_id == other_id:
         raise UserError(_("Choose two different borrowers to merge."))
     with db.atomic():
-        _existing(db, keep_id)
+        keep = _existing(db, keep_id)
         other = _existing(db, other_id)
         db.execute("UPDATE loans SET borrower_id = ? WHERE borrower_id = ?", [keep_id, other_id])
         db.execute("UPDATE borrowers SET section = CASE WHEN section = '' THEN ? ELSE section END, "
                    "phone = CASE WHEN phone = '' THEN ? ELSE phone END WHERE id = ?",
                    [other.section, other.phone, keep_id])
         db.execute("DELETE FROM borrowers WHERE id = ?", [other_id])
+        record_change(db, "borrower", keep_id, _changes(keep, get_borrower(db, keep_id)))
+        record_change(db, "borrower", other_id, {"merged_into": [other.name, keep.name]}, action="merged")
     return get_borrower(db, keep_id)
 
 
@@ -86,6 +91,16 @@ def delete_borrower(db, borrower_id: int) -> None:
             raise UserError(tr("{name} is named in {count} loans and cannot be deleted; merge them into the "
                                "right borrower instead.", name=borrower.name, count=count))
         db.execute("DELETE FROM borrowers WHERE id = ?", [borrower_id])
+        record_change(db, "borrower", borrower_id, {f: [getattr(borrower, f), None] for f in FIELDS},
+                      action="purged")
+
+
+FIELDS = ("name", "section", "phone")
+
+
+def _changes(old: Borrower, new: Borrower) -> dict:
+    """{field: [old, new]} of what differs, as the history records it."""
+    return {f: [getattr(old, f), getattr(new, f)] for f in FIELDS if getattr(old, f) != getattr(new, f)}
 
 
 def likeliest_twin(borrower: Borrower, others: list[Borrower]) -> Borrower | None:

@@ -1,4 +1,5 @@
-"""History of every change to materials, exchange sessions and channels.
+"""History of every change to materials, exchange sessions (their child rows too), channels, partner agencies
+and borrowers.
 
 SQL triggers write the history, so no writer can forget it: the window, the command line, an import, even
 someone editing the file with another SQLite tool. Each row says what changed (entity and id), how
@@ -10,16 +11,22 @@ Creation is not a trigger: every tracked row carries its own ``created_at``, and
 as the first entry. An insert trigger cost 7 % of a 100,000-row import (import_rows 9.4 s → 10.1 s on
 two shared cores), for nothing the row does not already say; an import adds one summary entry instead
 (``record_import``).
+
+A session's child rows (partners, participants, head counts, photos, stored materials) are rewritten whole
+on every save, so a trigger on them would see a delete and an insert per row; the save compares them
+before and after instead and writes one entry (``record_change``, in the same transaction), as do the
+corrections of partner agencies and borrowers.
 """
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 
 from lo_desktop.i18n import _, tr
 
 NOW_SQL = "strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now')"
-ACTIONS = ("created", "updated", "deleted", "restored", "purged", "imported")
+ACTIONS = ("created", "updated", "deleted", "restored", "purged", "imported", "merged")
 
 # Which fields each tracked table records. Frozen: migration 0004 builds its triggers from these;
 # tracking another field needs a new migration that recreates the triggers.
@@ -36,6 +43,17 @@ TRACKED = {
 }
 
 TABLES = {entity: table for table, (entity, _fields) in TRACKED.items()}
+
+# What no trigger sees, recorded by the program (``record_change``): a session's child rows (each kind as
+# one short text, items joined by these separators), and partner agencies and borrowers.
+LIST_SEPARATORS = {"partners": ", ", "participants": "; ", "headcounts": "; ", "photos": "; ", "materials": ", "}
+CHANGE_LABELS = {
+    "partners": "Partner agencies", "participants": "Participants", "headcounts": "Head count per agency",
+    "photos": "Photos", "materials": "Stored materials", "name": "Name on record", "short_name": "Short name",
+    "section": "Section", "phone": "Phone", "merged_into": "Merged into",
+}
+ENTITY_LABELS = {"material": "Material", "session": "Exchange activity", "channel": "Distribution channel",
+                 "agency": "Partner agency", "borrower": "Borrower", "import": "An import"}
 
 
 @dataclass
@@ -124,11 +142,29 @@ def record_import(db, count: int, file_name: str) -> None:
                    [json.dumps({"count": count, "file": file_name}, ensure_ascii=False)])
 
 
+def record_change(db, entity: str, entity_id: int, changes: dict, action: str = "updated") -> None:
+    """One entry of what no trigger sees, shaped as the triggers write them ({field: [old, new]}).
+
+    Call it inside the caller's transaction: a save rolled back takes its entry with it. An update that
+    changed nothing writes nothing.
+    """
+    if not changes and action == "updated":
+        return
+    with db.atomic():
+        db.execute(f"INSERT INTO history(entity, entity_id, action, changed_at, changes) "
+                   f"VALUES (?, ?, ?, {NOW_SQL}, ?)",
+                   [entity, entity_id, action, json.dumps(changes, ensure_ascii=False)])
+
+
 def action_label(action: str) -> str:
     labels = {"created": _("Created"), "updated": _("Changed"), "deleted": _("Moved to the Trash"),
               "restored": _("Restored from the Trash"), "purged": _("Deleted for good"),
-              "imported": _("Imported")}
+              "imported": _("Imported"), "merged": _("Merged into another")}
     return labels.get(action, action)
+
+
+def entity_label(entity: str) -> str:
+    return _(ENTITY_LABELS[entity]) if entity in ENTITY_LABELS else entity
 
 
 def describe(change: Change, field_label=lambda name: name) -> list[str]:
@@ -144,9 +180,33 @@ def describe(change: Change, field_label=lambda name: name) -> list[str]:
         if change.action == "purged":
             if old not in (None, ""):
                 lines.append(f"{field_label(name)}: {_shown(old)}")
+        elif name in LIST_SEPARATORS:
+            lines += _list_change(field_label(name), old, new, LIST_SEPARATORS[name])
         else:
             lines.append(f"{field_label(name)}: {_shown(old)} → {_shown(new)}")
     return lines
+
+
+def _list_change(label: str, old: str, new: str, separator: str) -> list[str]:
+    """A list said item by item: what left, what came, and an item that changed as “old” → “new”
+    (a photo's caption, an agency's head count). Old → new whole when only the order changed."""
+    before, after = (text.split(separator) if text else [] for text in (old, new))
+    added = [item for item in after if item not in before]
+    lines = []
+    for item in (item for item in before if item not in after):
+        twin = next((a for a in added if _item_key(a) == _item_key(item)), None)
+        if twin is None:
+            lines.append(tr("{field}: removed “{item}”", field=label, item=item))
+        else:
+            added.remove(twin)
+            lines.append(f"{label}: “{item}” → “{twin}”")
+    lines += [tr("{field}: added “{item}”", field=label, item=item) for item in added]
+    return lines or [f"{label}: {old} → {new}"]
+
+
+def _item_key(item: str) -> str:
+    """What names a list item: a person's name, a photo's file, the agency of a head count."""
+    return re.split(r", | \(|: ", item, maxsplit=1)[0]
 
 
 def _shown(value) -> str:

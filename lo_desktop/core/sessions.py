@@ -210,12 +210,13 @@ def save_session(db, session: ExchangeSession) -> ExchangeSession:
     s.created_at = s.created_at or s.updated_at
     row = {name: getattr(s, name) for name in COLUMNS} | {"uid": s.uid, "updated_at": s.updated_at}
     row["held_on"] = s.held_on.isoformat()
+    new = s.id is None
     with db.atomic():
-        if s.id is None:
+        if new:
             s.id = db["exchange_sessions"].insert(row | {"created_at": s.created_at}).last_pk
         else:
             db["exchange_sessions"].update(s.id, row)
-        write_children(db, s, agency_ids(db, s.partners))
+        write_children(db, s, agency_ids(db, s.partners), new=new)
     return get_session(db, s.id)
 
 

@@ -6,7 +6,9 @@ pane embeds it and calls ``show_record(entity, entity_id)`` when the selection c
 from __future__ import annotations
 
 
-from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import (QLabel, QStyledItemDelegate, QStyleOptionViewItem, QTreeWidget, QTreeWidgetItem,
+                               QVBoxLayout, QWidget)
 
 from lo_desktop.core import history
 from lo_desktop.core.thaidate import format_stamp
@@ -24,11 +26,21 @@ FIELD_LABELS = {
     "material_id": "Material", "channel": "Channel", "distributed_on": "Distributed on",
     "evidence_link": "Evidence link", "evidence_sha256": "Evidence (file)", "evidence_name": "Evidence file",
     "note": "Note",
+    **history.CHANGE_LABELS,  # a session's child rows, partner agencies and borrowers (no trigger: core names them)
 }
 
 
 def field_label(name: str) -> str:
     return _(FIELD_LABELS[name]) if name in FIELD_LABELS else name
+
+
+class _WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their wrapped text: QTreeView asks a row's height without the column's width."""
+
+    def sizeHint(self, option, index):
+        option = QStyleOptionViewItem(option)
+        option.rect = QRect(0, 0, self.parent().columnWidth(index.column()), 10_000)
+        return super().sizeHint(option, index)
 
 
 class HistoryWidget(QWidget):
@@ -41,6 +53,11 @@ class HistoryWidget(QWidget):
         self.tree.setHeaderLabels([_("When"), _("What happened")])
         self.tree.setColumnWidth(0, 190)
         self.tree.setRootIsDecorated(True)
+        # A session's participants or photos make long lines: wrap them, measured again when the pane
+        # (and with it the last column) changes width.
+        self.tree.setWordWrap(True)
+        self.tree.setItemDelegate(_WrappingDelegate(self.tree))
+        self.tree.header().sectionResized.connect(lambda *_a: self.tree.scheduleDelayedItemsLayout())
         self.empty = QLabel(_("No changes recorded yet."))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -59,7 +76,9 @@ class HistoryWidget(QWidget):
             when = format_stamp(change.changed_at, with_time=True)
             item = QTreeWidgetItem([when, history.action_label(change.action)])
             for line in history.describe(change, field_label):
-                item.addChild(QTreeWidgetItem(["", line]))
+                child = QTreeWidgetItem(["", line])
+                child.setToolTip(1, line)  # a participant with position and agency outruns a narrow pane
+                item.addChild(child)
             self.tree.addTopLevelItem(item)
             item.setExpanded(True)
         self.tree.setVisible(bool(changes))

@@ -4,13 +4,15 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-                               QSplitter, QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget)
+                               QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QTextBrowser, QVBoxLayout,
+                               QWidget)
 
 from lo_desktop.core.sessions import (delete_session, format_label, get_session, list_sessions, restore_session,
                                       session_materials)
 from lo_desktop.core.thaidate import fiscal_year, format_date, format_fiscal_year, today_fiscal_year
 from lo_desktop.i18n import _, tr
 from lo_desktop.ui import messages
+from lo_desktop.ui.history_widget import HistoryWidget
 from lo_desktop.ui.session_dialog import SessionDialog
 from lo_desktop.ui.session_widgets import PhotoStrip
 from lo_desktop.ui.tables import read_only_table
@@ -51,8 +53,13 @@ class SessionsPage(QWidget):
         self.strip.list.setEditTriggers(self.strip.list.EditTrigger.NoEditTriggers)
         for button in self.strip.findChildren(QPushButton):
             button.hide()
+        # The session's history beside its preview: what a save changed, down to one participant.
+        self.history = HistoryWidget(self.db, "session")
+        self.preview_tabs = QTabWidget()
+        self.preview_tabs.addTab(self.preview, _("Details"))
+        self.preview_tabs.addTab(self.history, _("History of changes"))
         right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(self.preview)
+        right.addWidget(self.preview_tabs)
         right.addWidget(self.strip)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.table)
@@ -129,6 +136,7 @@ class SessionsPage(QWidget):
         session = get_session(self.db, self.current_id()) if self.current_id() else None
         self.edit_button.setEnabled(session is not None and not self.trash.isChecked())
         self.delete_button.setEnabled(session is not None)
+        self.history.show_record("session", session.id if session else None)
         if session is None:
             self.preview.setHtml(f"<p style='color:#707070'>{_('No exchange session yet. Press “New session…”.')}</p>")
             self.strip.set_photos([])
