@@ -154,14 +154,8 @@ def run_history(args, ctx) -> int:
     for change in changes:
         print(f"{format_stamp(change.changed_at, with_time=True)}\t{history.action_label(change.action)}\t"
               f"{history.entity_label(change.entity)} {change.entity_id}")
-        for line in history.describe(change, field_label):
+        for line in history.describe(change, history.field_label):
             print(f"\t{line}")
     return 0
 
 
-def field_label(name: str) -> str:
-    from lo_desktop.core.history import CHANGE_LABELS
-    from lo_desktop.core.transfer import COLUMNS
-
-    labels = CHANGE_LABELS | COLUMNS  # a material's field keeps the name its import column has
-    return _(labels[name]) if name in labels else name

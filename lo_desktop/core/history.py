@@ -52,6 +52,20 @@ CHANGE_LABELS = {
     "photos": "Photos", "materials": "Stored materials", "name": "Name on record", "short_name": "Short name",
     "section": "Section", "phone": "Phone", "merged_into": "Merged into",
 }
+# Every recorded field as a clerk reads it: the window's History tabs and the `history` command.
+FIELD_LABELS = {
+    "code": "Code", "title": "Title", "kind": "Kind", "format": "Format", "source": "Knowledge source",
+    "topic": "Topic", "tags": "Tags", "author": "Author / unit", "year": "Year (BE)", "summary": "Summary",
+    "location": "Shelf location", "copies": "Copies", "link": "Digital link", "status": "Status",
+    "received_on": "Received on", "origin": "Origin", "deleted_at": "Moved to the Trash on",
+    "held_on": "Date held", "start_time": "Start time", "end_time": "End time", "place": "Place", "host": "Host",
+    "agenda": "Agenda", "learnings_ours": "What we learned", "learnings_theirs": "What they learned",
+    "follow_up": "Follow-up", "attendance_sha256": "Attendance sheet (file)", "attendance_name": "Attendance sheet",
+    "material_id": "Material", "channel": "Channel", "distributed_on": "Distributed on",
+    "evidence_link": "Evidence link", "evidence_sha256": "Evidence (file)", "evidence_name": "Evidence file",
+    "note": "Note",
+    **CHANGE_LABELS,
+}
 ENTITY_LABELS = {"material": "Material", "session": "Exchange activity", "channel": "Distribution channel",
                  "agency": "Partner agency", "borrower": "Borrower", "import": "An import"}
 
@@ -163,6 +177,10 @@ def action_label(action: str) -> str:
     return labels.get(action, action)
 
 
+def field_label(name: str) -> str:
+    return _(FIELD_LABELS[name]) if name in FIELD_LABELS else name
+
+
 def entity_label(entity: str) -> str:
     return _(ENTITY_LABELS[entity]) if entity in ENTITY_LABELS else entity
 
@@ -177,6 +195,7 @@ def describe(change: Change, field_label=lambda name: name) -> list[str]:
     lines = []
     for name, pair in change.changes.items():
         old, new = (list(pair) + [None, None])[:2]
+        old, new = (_word_for(change.entity, name, value) for value in (old, new))
         if change.action == "purged":
             if old not in (None, ""):
                 lines.append(f"{field_label(name)}: {_shown(old)}")
@@ -185,6 +204,19 @@ def describe(change: Change, field_label=lambda name: name) -> list[str]:
         else:
             lines.append(f"{field_label(name)}: {_shown(old)} → {_shown(new)}")
     return lines
+
+
+def _word_for(entity: str, name: str, value):
+    """A stored key as the clerk's word (on_loan → ยืมอยู่; a session's format: visit → ศึกษาดูงาน)."""
+    from lo_desktop.core import sessions, vocab
+
+    if not isinstance(value, str) or not value:
+        return value
+    if entity == "material" and name in vocab.VOCABULARIES:
+        return vocab.label(name, value)
+    if entity == "session" and name == "format":
+        return sessions.format_label(value)
+    return value
 
 
 def _list_change(label: str, old: str, new: str, separator: str) -> list[str]:

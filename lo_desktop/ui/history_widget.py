@@ -14,24 +14,8 @@ from lo_desktop.core import history
 from lo_desktop.core.thaidate import format_stamp
 from lo_desktop.i18n import _
 
-# Field names of the three tracked tables, as a clerk reads them.
-FIELD_LABELS = {
-    "code": "Code", "title": "Title", "kind": "Kind", "format": "Format", "source": "Knowledge source",
-    "topic": "Topic", "tags": "Tags", "author": "Author / unit", "year": "Year (BE)", "summary": "Summary",
-    "location": "Shelf location", "copies": "Copies", "link": "Digital link", "status": "Status",
-    "received_on": "Received on", "origin": "Origin", "deleted_at": "Moved to the Trash on",
-    "held_on": "Date held", "start_time": "Start time", "end_time": "End time", "place": "Place", "host": "Host",
-    "agenda": "Agenda", "learnings_ours": "What we learned", "learnings_theirs": "What they learned",
-    "follow_up": "Follow-up", "attendance_sha256": "Attendance sheet (file)", "attendance_name": "Attendance sheet",
-    "material_id": "Material", "channel": "Channel", "distributed_on": "Distributed on",
-    "evidence_link": "Evidence link", "evidence_sha256": "Evidence (file)", "evidence_name": "Evidence file",
-    "note": "Note",
-    **history.CHANGE_LABELS,  # a session's child rows, partner agencies and borrowers (no trigger: core names them)
-}
-
-
 def field_label(name: str) -> str:
-    return _(FIELD_LABELS[name]) if name in FIELD_LABELS else name
+    return history.field_label(name)
 
 
 class _WrappingDelegate(QStyledItemDelegate):

@@ -84,3 +84,10 @@ def test_an_import_writes_one_summary_entry(db):
     history.record_import(db, 120, "รายการสื่อ.csv")
     latest = history.recent(db, 1)[0]
     assert latest.action == "imported" and latest.changes == {"count": 120, "file": "รายการสื่อ.csv"}
+
+
+def test_stored_keys_are_described_in_the_clerks_words(db):
+    m = catalog.add_material(db, Material(title="คู่มือ"))
+    catalog.update_material(db, replace(m, status="on_loan", kind="work_manual"))
+    lines = history.describe(history.history_of(db, "material", m.id)[0], history.field_label)
+    assert sorted(lines) == ["ประเภท: อื่น ๆ → คู่มือการปฏิบัติงาน", "สถานะ: พร้อมให้บริการ → ถูกยืม"]

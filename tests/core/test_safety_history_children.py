@@ -98,7 +98,7 @@ def test_describe_names_who_came_and_who_left(db):
     somsak = Participant("นายสมศักดิ์ รักงาน", "", PHRA_KHANONG)
     save_session(db, replace(s, participants=[somsak]))
     [entry] = entries(db, "session", s.id)
-    from lo_desktop.commands.safety import field_label
+    from lo_desktop.core.history import field_label
 
     assert history.describe(entry, field_label) == [
         f"ผู้เข้าร่วม: นำออก “นางสาวสมใจ ใจดี, หัวหน้าฝ่ายเทศกิจ ({BANG_NA})”",
@@ -198,7 +198,7 @@ def test_a_deleted_borrower_keeps_its_last_values_in_the_history(db):
     [entry] = entries(db, "borrower", b.id)
     assert entry.action == "purged"
     assert entry.changes == {"name": ["ว่าง ไม่ยืม", None], "section": ["ฝ่ายโยธา", None], "phone": ["", None]}
-    from lo_desktop.commands.safety import field_label
+    from lo_desktop.core.history import field_label
 
     assert history.describe(entry, field_label) == ["ชื่อ: ว่าง ไม่ยืม", "ฝ่าย/กลุ่มงาน: ฝ่ายโยธา"]
 
