@@ -48,6 +48,9 @@ def fill_table(table: QTableWidget, loans: list, columns: tuple, today: date) ->
             if loan.days_overdue(today):
                 item.setForeground(LATE)
             table.setItem(row, column, item)
+    for column, name in enumerate(columns):
+        if name != "Title" and loans:  # the title takes what is left; names and dates show whole
+            table.resizeColumnToContents(column)
 
 
 def loan_table(columns: tuple) -> QTableWidget:
