@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lo_desktop.core.errors import UserError
+from lo_desktop.core.history import record_change
 from lo_desktop.core.indicator_records import rows
 from lo_desktop.i18n import _, tr
 
@@ -27,13 +28,18 @@ def agencies_with_use(db) -> list[tuple[Agency, int]]:
 
 
 def find_agency(db, name: str) -> Agency | None:
-    found = rows(db, "SELECT name, short_name, id FROM agencies WHERE name = ?", [name.strip()])
+    """The agency of that name, spaces tidied and Latin letter case ignored ("Phra Khanong  Office")."""
+    found = rows(db, "SELECT name, short_name, id FROM agencies WHERE name = ? COLLATE NOCASE", [tidy(name)])
     return Agency(**found[0]) if found else None
+
+
+def tidy(name: str) -> str:
+    return " ".join(name.split())
 
 
 def add_agency(db, name: str, short_name: str = "") -> Agency:
     """Add an agency, or return the one already of that name."""
-    name = " ".join(name.split())
+    name = tidy(name)
     if not name:
         raise UserError(_("The name of the agency is required."))
     existing = find_agency(db, name)
@@ -48,8 +54,8 @@ def agency_ids(db, names: list[str]) -> list[int]:
     """Ids for agency names, adding the new ones. Call inside the caller's transaction."""
     ids = []
     for name in names:
-        found = db.execute("SELECT id FROM agencies WHERE name = ?", [name]).fetchone()
-        ids.append(found[0] if found else db["agencies"].insert({"name": name, "short_name": ""}).last_pk)
+        found = find_agency(db, name)
+        ids.append(found.id if found else db["agencies"].insert({"name": tidy(name), "short_name": ""}).last_pk)
     return ids
 
 
@@ -60,7 +66,7 @@ def sessions_naming(db, agency_id: int) -> int:
 
 def delete_agency(db, agency_id: int) -> None:
     """Remove an agency no session names; refused (nothing changed) while sessions refer to it."""
-    found = rows(db, "SELECT name FROM agencies WHERE id = ?", [agency_id])
+    found = rows(db, "SELECT name, short_name FROM agencies WHERE id = ?", [agency_id])
     if not found:
         raise UserError(_("This agency no longer exists."))
     used = sessions_naming(db, agency_id)
@@ -70,3 +76,4 @@ def delete_agency(db, agency_id: int) -> None:
                            name=found[0]["name"], count=used))
     with db.atomic():
         db.execute("DELETE FROM agencies WHERE id = ?", [agency_id])
+        record_change(db, "agency", agency_id, {name: [value, None] for name, value in found[0].items()}, "purged")

@@ -13,17 +13,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from lo_desktop.core.agencies import Agency, list_agencies
+from lo_desktop.core.agencies import Agency, list_agencies, tidy
 from lo_desktop.core.errors import UserError
 from lo_desktop.core.history import record_change
 from lo_desktop.core.indicator_records import rows
 from lo_desktop.core.session_store import children_text, record_children_changes
 from lo_desktop.i18n import _, tr
 from lo_desktop.settings import load_settings, save_settings
-
-
-def tidy(text: str) -> str:
-    return " ".join(text.split())
 
 
 def same_name(db, name: str, except_id: int | None = None) -> Agency | None:

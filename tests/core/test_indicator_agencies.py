@@ -154,3 +154,20 @@ def test_an_agency_is_deleted_only_once_no_session_names_it(db):
     assert uses(db) == {PHRA_KHANONG: 1, SHORT: 0}
     delete_agency(db, agency(db, SHORT).id)
     assert uses(db) == {PHRA_KHANONG: 1}
+
+
+def test_a_partner_typed_with_other_spaces_or_letter_case_is_the_same_agency(db):
+    exchange(db, ["Phra Khanong District Office"])
+    exchange(db, ["phra khanong  district office"], held_on=date(2013, 7, 8))
+    assert uses(db) == {"Phra Khanong District Office": 2}
+
+
+def test_deleting_an_unused_agency_is_recorded_with_its_name(db):
+    from lo_desktop.core import history
+    from lo_desktop.core.agencies import add_agency
+
+    unused = add_agency(db, "สำนักงานเขตยานนาวา", "เขตยานนาวา")
+    delete_agency(db, unused.id)
+    entry = history.history_of(db, "agency", unused.id)[0]
+    assert entry.action == "purged"
+    assert entry.changes == {"name": ["สำนักงานเขตยานนาวา", None], "short_name": ["เขตยานนาวา", None]}
