@@ -15,7 +15,8 @@ from lo_desktop.core.similar import most_alike
 from lo_desktop.i18n import _, tr
 from lo_desktop.settings import load_settings
 from lo_desktop.ui import messages
-from lo_desktop.ui.tables import RowKeys, edit_merge_delete_buttons, read_only_table
+from lo_desktop.ui.history_widget import HistoryWidget
+from lo_desktop.ui.tables import RowKeys, edit_merge_delete_buttons, list_over_history, read_only_table
 
 COLUMNS = ("Agency name", "Short name", "Sessions naming it")
 
@@ -91,9 +92,10 @@ class AgenciesDialog(QDialog):
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(hint)
-        layout.addWidget(self.table, 1)
+        self.history = HistoryWidget(self.db, "agency")
+        layout.addWidget(list_over_history(self.table, self.history), 1)
         layout.addLayout(self._buttons())
-        self.resize(760, 420)
+        self.resize(760, 620)
         self.refresh()
 
     def _make_table(self):
@@ -136,6 +138,8 @@ class AgenciesDialog(QDialog):
         return chosen[0].id if chosen else None
 
     def _update_buttons(self) -> None:
+        if hasattr(self, "history"):
+            self.history.show_record("agency", self.current_id())
         chosen = self.current()
         self.edit_button.setEnabled(chosen is not None)
         self.merge_button.setEnabled(chosen is not None and len(self.agencies) > 1)

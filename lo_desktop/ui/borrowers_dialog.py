@@ -18,7 +18,8 @@ from lo_desktop.core.lending import Borrower
 from lo_desktop.core.search import normalize
 from lo_desktop.i18n import _, tr
 from lo_desktop.ui import messages
-from lo_desktop.ui.tables import RowKeys, edit_merge_delete_buttons, read_only_table
+from lo_desktop.ui.history_widget import HistoryWidget
+from lo_desktop.ui.tables import RowKeys, edit_merge_delete_buttons, list_over_history, read_only_table
 
 COLUMNS = ("Name", "Section", "Phone", "Out now", "All loans")
 WIDTHS = (230, 260, 120, 80, 90)
@@ -97,7 +98,7 @@ class BorrowersDialog(QDialog):
         self.rows: list[core.BorrowerCounts] = []
         self.shown: list[core.BorrowerCounts] = []
         self.setWindowTitle(_("Borrowers"))
-        self.resize(860, 480)
+        self.resize(860, 640)
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(_("Filter by name, section or phone"))
         self.filter_edit.setClearButtonEnabled(True)
@@ -122,7 +123,8 @@ class BorrowersDialog(QDialog):
             self.edit_selected, self.merge_selected, self.delete_selected, self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter_edit)
-        layout.addWidget(self.table, 1)
+        self.history = HistoryWidget(self.db, "borrower")
+        layout.addWidget(list_over_history(self.table, self.history), 1)
         layout.addWidget(self.count_label)
         layout.addLayout(bar)
 
@@ -158,6 +160,8 @@ class BorrowersDialog(QDialog):
         return self.shown[rows[0].row()] if rows and rows[0].row() < len(self.shown) else None
 
     def _update_buttons(self) -> None:
+        if hasattr(self, "history"):
+            self.history.show_record("borrower", (self.selected()[0].id if self.selected() else None))
         chosen = self.selected()
         self.edit_button.setEnabled(chosen is not None)
         self.merge_button.setEnabled(chosen is not None and len(self.rows) > 1)

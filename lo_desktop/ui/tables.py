@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QTableWidget
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
+                               QTableWidget, QVBoxLayout, QWidget)
 
 from lo_desktop.i18n import _
 
@@ -55,3 +56,19 @@ def edit_merge_delete_buttons(edit: Callable, merge: Callable, delete: Callable,
         row.addWidget(button)
     row.insertStretch(3, 1)
     return row, buttons[0], buttons[1], buttons[2]
+
+
+def list_over_history(table: QTableWidget, history: QWidget) -> QSplitter:
+    """The list above the History of its selected record (the clerk drags the bar between them)."""
+    lower = QWidget()
+    column = QVBoxLayout(lower)
+    column.setContentsMargins(0, 4, 0, 0)
+    column.addWidget(QLabel(_("History of changes")))
+    column.addWidget(history)
+    splitter = QSplitter(Qt.Orientation.Vertical)
+    splitter.addWidget(table)
+    splitter.addWidget(lower)
+    splitter.setStretchFactor(0, 3)
+    splitter.setStretchFactor(1, 2)
+    splitter.setSizes([3000, 2000])  # proportions; the table's own size hint would leave History a sliver
+    return splitter

@@ -173,3 +173,13 @@ def test_the_merge_offers_the_most_similar_name_first(dialog):
     picker = MergeDialog(short, others, dialog)
     assert picker.keep.currentText().startswith(PHRA_KHANONG)
     assert picker.keep.count() == 2
+
+
+def test_the_selected_agency_shows_its_history_below_the_list(dialog, monkeypatch):
+    select(dialog, PRAWET)
+    assert dialog.history.entries() == []
+    edits_to(monkeypatch, "สำนักงานเขตประเวศ (แก้ไข)")
+    dialog.edit_current()
+    select(dialog, "สำนักงานเขตประเวศ (แก้ไข)")
+    [(action, lines)] = dialog.history.entries()
+    assert action == "แก้ไข" and lines == [f"ชื่อ: {PRAWET} → สำนักงานเขตประเวศ (แก้ไข)"]

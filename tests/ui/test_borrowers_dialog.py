@@ -185,3 +185,13 @@ def test_the_catalog_menu_opens_the_dialog_and_refreshes_the_lending_page(qtbot,
     assert action.text() == "ผู้ยืม…" and action in window.menus["catalog"].actions()
     action.trigger()
     assert len(opened) == 1 and "นายวิชัย มั่นคงดี" in loan_borrowers(page)
+
+
+def test_the_selected_borrower_shows_its_history_below_the_list(dialog, corner):
+    select(dialog, "วิชัย มั่นคง")
+    assert dialog.history.entries() == []
+    borrower = lending.find_borrower(corner, "วิชัย มั่นคง")
+    update_borrower(corner, borrower.id, "นายวิชัย มั่นคง", "ฝ่ายโยธา", "0 2398 0003")
+    dialog.refresh(borrower.id)
+    [(action, lines)] = dialog.history.entries()
+    assert action == "แก้ไข" and "ชื่อ: วิชัย มั่นคง → นายวิชัย มั่นคง" in lines
