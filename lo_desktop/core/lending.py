@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from lo_desktop.core.catalog import get_material, now
 from lo_desktop.core.errors import UserError
+from lo_desktop.core.history import record_change
 from lo_desktop.core.records import Material
 from lo_desktop.core.scan import code_from_payload
 from lo_desktop.core.thaidate import format_date
@@ -83,10 +84,12 @@ def ensure_borrower(db, name: str, section: str = "", phone: str = "") -> Borrow
             new_id = db["borrowers"].insert({"name": name, "section": section.strip(), "phone": phone.strip(),
                                              "created_at": now()}).last_pk
         return Borrower(name=name, section=section.strip(), phone=phone.strip(), id=new_id)
-    changes = {k: v.strip() for k, v in (("section", section), ("phone", phone)) if v.strip()}
+    changes = {k: v.strip() for k, v in (("section", section), ("phone", phone))
+               if v.strip() and v.strip() != getattr(found, k)}
     if changes:
         with db.atomic():
             db["borrowers"].update(found.id, changes)
+            record_change(db, "borrower", found.id, {k: [getattr(found, k), v] for k, v in changes.items()})
         found = get_borrower(db, found.id)
     return found
 

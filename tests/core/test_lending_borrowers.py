@@ -132,3 +132,12 @@ def test_the_likeliest_twin_is_the_most_similar_name():
     others = [lending.Borrower("วิชัย มั่นคง", id=2), lending.Borrower("นายสมชาย ใจดี", id=3), me]
     assert likeliest_twin(me, others).id == 3
     assert likeliest_twin(me, [me]) is None
+
+
+def test_a_phone_given_while_lending_is_recorded_in_the_borrowers_history(db):
+    from lo_desktop.core import history, lending
+
+    first = lending.ensure_borrower(db, "สมหญิง รักงาน", "ฝ่ายรักษาความสะอาด")
+    lending.ensure_borrower(db, "สมหญิง รักงาน", "ฝ่ายรักษาความสะอาด", "0 2398 0002")
+    [entry] = history.history_of(db, "borrower", first.id)
+    assert entry.changes == {"phone": ["", "0 2398 0002"]}
