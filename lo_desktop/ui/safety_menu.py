@@ -1,4 +1,4 @@
-"""File-menu entries for data safety: back up now, save a backup copy, restore, check the database.
+"""File-menu entries for data safety: back up now, save a backup copy, restore, test-restore, check the database.
 
 Each long step runs through ui/tasks.run_task (progress, cancel, errors as one sentence). After a restore
 the window is rebuilt over the restored database, so every page shows what is now in it.
@@ -53,10 +53,11 @@ class SafetyActions:
         self.save_copy = self._action(_("Save a full backup (with attachments and photos) as…"),
                                       self.save_backup_copy, "backup_copy")
         self.restore = self._action(_("Restore from a backup…"), self.choose_restore, "restore")
+        self.test_restore = self._action(_("Test-restore a backup…"), self.choose_test_restore, "test_restore")
         self.check = self._action(_("Check the database…"), self.check_database, "check")
 
     def actions(self) -> list[QAction]:
-        return [self.backup, self.save_copy, self.restore, self.check]
+        return [self.backup, self.save_copy, self.restore, self.test_restore, self.check]
 
     def _action(self, text: str, slot, name: str) -> QAction:
         action = QAction(text, self.window)
@@ -117,6 +118,24 @@ class SafetyActions:
         if saved is not None:
             text += " " + tr("The database as it was before is kept in {path}.", path=saved)
         messages.show_info(window, text)
+
+    # --- test restore: prove a backup is good, leaving the database alone ---------------------------
+    def choose_test_restore(self):
+        folder = backup.backups_dir(self.path)
+        start = folder if folder.is_dir() else Path.home()
+        chosen, _filter = QFileDialog.getOpenFileName(self.window, _("Test-restore a backup"), str(start),
+                                                      BACKUP_FILTER)
+        return self.test_restore_from(Path(chosen)) if chosen else None
+
+    def test_restore_from(self, candidate: Path):
+        from lo_desktop.core.test_restore import test_restore
+
+        return run_task(self.window, _("Test-restoring the backup…"),
+                        lambda p: test_restore(candidate, p, current_db=self.path), on_done=self._test_restored)
+
+    def _test_restored(self, result) -> None:
+        show = messages.show_info if result.ok else messages.show_warning
+        show(self.window, result.message(), _("Test-restore a backup"))
 
     # --- check ----------------------------------------------------------------------------------
     def check_database(self):
