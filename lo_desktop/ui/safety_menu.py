@@ -19,7 +19,7 @@ from lo_desktop.i18n import _, tr
 from lo_desktop.ui import messages
 from lo_desktop.ui.tasks import run_task, show_status
 
-BACKUP_FILTER = "lo-desktop backup (*.lobackup *.db)"
+BACKUP_FILTER = "lo-desktop backup (*.lobackup *.db)"  # English source; shown through _()
 FULL_BACKUP_FILTER = "lo-desktop full backup (*.lobackup)"
 REASONS = {"daily": "Daily", "manual": "Manual", "before-migrate": "Before an upgrade",
            "before-restore": "Before a restore", "import": "Before an import"}
@@ -82,7 +82,7 @@ class SafetyActions:
         from lo_desktop.core.full_backup import SUFFIX, write_full_backup
 
         start = str(Path.home() / f"{self.path.stem}-backup{SUFFIX}")
-        out, _filter = QFileDialog.getSaveFileName(self.window, _("Save a backup copy"), start, FULL_BACKUP_FILTER)
+        out, _filter = QFileDialog.getSaveFileName(self.window, _("Save a backup copy"), start, _(FULL_BACKUP_FILTER))
         if not out:
             return None
         return run_task(self.window, _("Backing up…"), lambda p: write_full_backup(self.path, out, p),
@@ -124,7 +124,7 @@ class SafetyActions:
         folder = backup.backups_dir(self.path)
         start = folder if folder.is_dir() else Path.home()
         chosen, _filter = QFileDialog.getOpenFileName(self.window, _("Test-restore a backup"), str(start),
-                                                      BACKUP_FILTER)
+                                                      _(BACKUP_FILTER))
         return self.test_restore_from(Path(chosen)) if chosen else None
 
     def test_restore_from(self, candidate: Path):
@@ -186,7 +186,7 @@ class RestoreDialog(QDialog):
 
     def choose_file(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(self, _("Restore from a backup"),
-                                                    str(backup.backups_dir(self.db_file)), BACKUP_FILTER)
+                                                    str(backup.backups_dir(self.db_file)), _(BACKUP_FILTER))
         if path:
             self.chosen = Path(path)
             super().accept()
