@@ -15,7 +15,7 @@ from lo_desktop.core.errors import UserError
 from lo_desktop.core.progress import Cancelled, Progress
 from lo_desktop.core.test_restore import test_restore as run_test_restore
 from lo_desktop.core.thaidate import format_date
-from lo_desktop.paths import files_dir
+from lo_desktop.paths import files_dir, resource
 
 COUNTS = {
     "materials": "SELECT COUNT(*) FROM materials WHERE deleted_at IS NULL",
@@ -81,6 +81,8 @@ def fingerprint(db_file):
 def test_a_good_full_backup_is_usable_and_says_what_it_holds(corner, full):
     expected = counts_of(corner)
     assert expected["trashed"] == 1 and expected["attachments"] == 1 and expected["photos"] > 0
+    sample = json.loads(resource("sample", "materials.json").read_text(encoding="utf-8"))
+    assert expected["materials"] == len(sample) - 1  # an anchor outside these queries: the sample, one trashed
     result = run_test_restore(full)
     assert result.ok and result.full and result.problems == []
     assert result.counts == expected
