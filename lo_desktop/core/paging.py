@@ -13,6 +13,7 @@ materials match (the catalogue benchmark, benchmarks/bench_catalog.py):
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 
@@ -26,10 +27,11 @@ FEW_MATCHES = 8000  # ids of a several-word search taken out of the index at onc
 
 def search_page(db, query: Query, order_by: str = "code", descending: bool = False,
                 limit: int = 200, offset: int = 0) -> Page:
-    ids, total = _from_index_once(db, query, order_by, descending, limit, offset)
+    files = files_match(db, query)  # an attachment may hold a term: only the general way reads files
+    ids, total = (None, 0) if files else _from_index_once(db, query, order_by, descending, limit, offset)
     if ids is None:
         total = count(db, query)
-        if _scan_in_code_order(db, query, order_by, total, limit + offset):
+        if not files and _scan_in_code_order(db, query, order_by, total, limit + offset):
             ids = _scanned_ids(db, query, descending, limit, offset)
         else:
             ids = search_ids(db, query, order_by, descending, limit, offset, matches=total) if total else []
@@ -42,8 +44,8 @@ def search_page(db, query: Query, order_by: str = "code", descending: bool = Fal
 def _from_index_once(db, query: Query, order_by: str, descending: bool, limit: int, offset: int):
     """(page ids, total) from one pass over the index, or (None, 0) when another way is cheaper."""
     expression, short = fts_expression(query)
-    if (order_by != "code" or short or query.filters or query.deleted or len(terms(query.text)) < 2
-            or not _has_json(db) or files_match(db, query)):
+    several_words = len(terms(query.text)) >= 2
+    if order_by != "code" or short or query.filters or query.deleted or not several_words or not HAS_JSON:
         return None, 0
     sql = "SELECT rowid FROM materials_fts WHERE materials_fts MATCH ? LIMIT ?"
     ids = [r[0] for r in db.execute(sql, [expression, FEW_MATCHES + 1]).fetchall()]
@@ -61,20 +63,26 @@ def _in_code_order(db, ids: list[int], descending: bool, limit: int, offset: int
     return [r[0] for r in db.execute(sql, [json.dumps(ids), limit, offset]).fetchall()]
 
 
-def _has_json(db) -> bool:
-    """json_each is built into SQLite since 3.38 and into most older builds; without it, count and page."""
-    try:
-        db.execute("SELECT value FROM json_each('[1]')").fetchall()
-    except sqlite3.OperationalError:
-        return False
+def _has_json() -> bool:
+    """json_each is built into SQLite since 3.38 and into most older builds; without it, count and page.
+    A property of the SQLite library, so asked once."""
+    with contextlib.closing(sqlite3.connect(":memory:")) as conn:
+        try:
+            conn.execute("SELECT value FROM json_each('[1]')").fetchall()
+        except sqlite3.OperationalError:
+            return False
     return True
+
+
+HAS_JSON = _has_json()
 
 
 # ------------------------------------------------------------ a common word: scan in code order
 
 def _scan_in_code_order(db, query: Query, order_by: str, matches: int, wanted: int) -> bool:
-    """Whether the page is expected within SCAN_BUDGET rows of the code order (wanted / density)."""
-    if order_by != "code" or query.deleted or not terms(query.text) or matches == 0 or files_match(db, query):
+    """Whether the page is expected within SCAN_BUDGET rows of the code order (wanted / density).
+    The caller knows no attachment holds a term (the scan reads the fields only)."""
+    if order_by != "code" or query.deleted or not terms(query.text) or matches == 0:
         return False
     live = db.execute("SELECT MAX(id) FROM materials").fetchone()[0] or 0  # an upper bound, O(log n)
     return wanted * live / matches <= SCAN_BUDGET
