@@ -23,6 +23,7 @@ import json
 import re
 from dataclasses import dataclass
 
+from lo_desktop.core import vocab
 from lo_desktop.i18n import _, tr
 
 NOW_SQL = "strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now')"
@@ -208,14 +209,14 @@ def describe(change: Change, field_label=lambda name: name) -> list[str]:
 
 def _word_for(entity: str, name: str, value):
     """A stored key as the clerk's word (on_loan → ยืมอยู่; a session's format: visit → ศึกษาดูงาน)."""
-    from lo_desktop.core import sessions, vocab
-
     if not isinstance(value, str) or not value:
         return value
     if entity == "material" and name in vocab.VOCABULARIES:
         return vocab.label(name, value)
     if entity == "session" and name == "format":
-        return sessions.format_label(value)
+        from lo_desktop.core.sessions import format_label  # sessions saves through this module
+
+        return format_label(value)
     return value
 
 
