@@ -18,9 +18,11 @@ ELLIPSIS = "…"
 # Marks and following vowels that belong to the character before them: never break before one.
 _FOLLOWING = set("ะัาำิีึืฺุู็่้๊๋์ํ๎ๅ")
 # Leading vowels are written before the consonant they follow in speech: never break after one.
-_LEADING = set("เแโใไ")
+_LEADING = "เแโใไ"
 _THAI_RUN = re.compile(r"([\u0e00-\u0e7f]+)")
 _SPACES = re.compile(r"(\s+)")
+# Thai abbreviations: two or more "letters + full stop" groups (พ.ศ., ค.ศ., มี.ค., ต.ค.).
+_ABBREVIATION = re.compile(r"((?:[\u0e01-\u0e2e][\u0e30-\u0e4e]*\.){2,})")
 
 Measure = Callable[[str, float], float]  # (text, size) -> width, in the caller's units
 
@@ -59,9 +61,13 @@ def words(text: str) -> tuple[str, ...]:
         if part.isspace():
             pieces.append(" ")
             continue
-        for run in _THAI_RUN.split(part):
-            if run:
-                pieces.extend(_thai_words(run) if _THAI_RUN.fullmatch(run) else [run])
+        for chunk in _ABBREVIATION.split(part):
+            if _ABBREVIATION.fullmatch(chunk):
+                pieces.append(chunk)  # พ.ศ., มี.ค.: one piece, never "พ" / ".ศ."
+                continue
+            for run in _THAI_RUN.split(chunk):
+                if run:
+                    pieces.extend(_thai_words(run) if _THAI_RUN.fullmatch(run) else [run])
     return tuple(_merge_orphans(pieces))
 
 
@@ -71,10 +77,12 @@ def _thai_words(run: str) -> list[str]:
 
 
 def _merge_orphans(pieces: list[str]) -> list[str]:
-    """A piece that starts with a mark (a segmenter slip) is glued to the piece before it."""
+    """A piece that starts with a mark (a segmenter slip) or closing punctuation is glued to the piece
+    before it."""
     merged: list[str] = []
     for piece in pieces:
-        if merged and merged[-1] != " " and (_joins_previous(piece[0]) or merged[-1][-1] in _LEADING):
+        glued = _joins_previous(piece[0]) or piece[0] in ".,)" or merged and merged[-1][-1] in _LEADING + "("
+        if merged and merged[-1] != " " and glued:
             merged[-1] += piece
         else:
             merged.append(piece)
@@ -122,23 +130,34 @@ class Fitted:
 
 def fit(text: str, width: float, height: float, measure: Measure, line_height: Callable[[float], float],
         largest: float, smallest: float, step: float = 0.25) -> Fitted:
-    """The largest size between ``largest`` and ``smallest`` at which the wrapped text fits the box;
-    at the smallest size, the lines that fit with an ellipsis on the last one. No line is ever wider
+    """The largest size between ``largest`` and ``smallest`` at which the wrapped text fits the box with
+    every word whole (else the largest at which it fits with a long word cut by clusters); at the smallest
+    size, the lines that fit with an ellipsis on the last one. No line is ever wider
     than ``width``, and no more lines than fit in ``height`` are returned (possibly none)."""
     size = _upper_bound(text, width, height, measure, line_height, largest, smallest, step)
+    cut_fit = None  # the largest size that fits only by cutting a word: used when no size fits whole words
     while True:
         lines = wrap(text, width, size, measure)
         room = int((height + 1e-9) // line_height(size))
         if len(lines) <= room:
-            return Fitted(size, tuple(lines))
+            if not _cuts_a_word(text, width, size, measure):
+                return Fitted(size, tuple(lines))
+            cut_fit = cut_fit or Fitted(size, tuple(lines))
         if size - step < smallest - 1e-9:
             break
         size = round(size - step, 4)
+    if cut_fit:
+        return cut_fit
     if room <= 0:
         return Fitted(size, (), bool(text.strip()))
     kept = lines[:room]
     kept[-1] = ellipsize(kept[-1], width, size, measure)
     return Fitted(size, tuple(kept), True)
+
+
+def _cuts_a_word(text: str, width: float, size: float, measure: Measure) -> bool:
+    """Whether some word is wider than the line at this size (พระราชบัญญัติ on a narrow label)."""
+    return any(piece != " " and measure(piece, size) > width for piece in words(" ".join(text.split())))
 
 
 def _upper_bound(text, width, height, measure, line_height, largest, smallest, step) -> float:

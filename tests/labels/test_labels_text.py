@@ -108,6 +108,23 @@ def test_fit_shrinks_before_it_ellipsizes():
     assert all(measure(line, hopeless.size) <= 20 for line in hopeless.lines)
 
 
+def test_fit_shrinks_rather_than_cut_a_long_word():
+    """พระราชบัญญัติ is 5 em wide: at 4 mm it would be cut in two on a 16 mm line ("พระราชบัญญั / ติ…")."""
+    fitted = fit("พระราชบัญญัติทางหลวง พ.ศ. 2535", 16, 30, measure, line_height, largest=4, smallest=2)
+    assert fitted.lines[0] == "พระราชบัญญัติ" and fitted.size <= 16 / 5
+    assert not fitted.ellipsized
+    hopeless = fit("พระราชบัญญัติ", 6, 30, measure, line_height, largest=4, smallest=2)
+    assert "".join(hopeless.lines) == "พระราชบัญญัติ" and hopeless.size == 4  # cut only when no size helps
+
+
+@pytest.mark.parametrize("width", [4, 5, 6, 7, 8, 9, 10])
+def test_abbreviations_and_brackets_stay_whole(width):
+    """พ.ศ. once broke as "พ" / ".ศ." on a label; "(" never ends a line, "." never starts one."""
+    lines = wrap("พระราชบัญญัติจราจรทางบก พ.ศ. 2522 (ฉบับปรับปรุง) 15 มี.ค. 2556", width, 1.0, measure)
+    assert all(not line.startswith((".", ")")) and not line.endswith("(") for line in lines)
+    assert any("พ.ศ." in line for line in lines) and any("มี.ค." in line for line in lines)
+
+
 def test_qr_outline_is_the_union_of_the_dark_modules_without_inner_edges():
     for payload in ("BN-0001", "https://km.example.go.th/doc/42#BN-0002", "BN-0003\n" + MARK_HEAVY[:25]):
         modules = qr.matrix(payload)
