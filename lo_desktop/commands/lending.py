@@ -1,4 +1,5 @@
-"""Lending and stocktake commands: loans, lend, return, stocktake (start, scan, status, close, report)."""
+"""Lending and stocktake commands: loans, lend, return, reminder, stocktake (start, scan, undo, status, close,
+report). Each runs one action of core/lending_actions.py and prints what it says."""
 from __future__ import annotations
 
 import json
@@ -32,7 +33,7 @@ def register(subparsers) -> None:
 
 
 def _register_stocktake(subparsers) -> None:
-    p = subparsers.add_parser("stocktake", help=_("count the shelves: start, scan, status, close, report"))
+    p = subparsers.add_parser("stocktake", help=_("count the shelves: start, scan, undo, status, close, report"))
     sub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
     s = sub.add_parser("start", help=_("start counting a shelf location (none: the whole corner)"))
     s.add_argument("location", nargs="?", default=None)
@@ -40,6 +41,8 @@ def _register_stocktake(subparsers) -> None:
     s = sub.add_parser("scan", help=_("record scanned labels or typed codes"))
     s.add_argument("payloads", nargs="+", metavar="CODE")
     s.set_defaults(func=run_stocktake_scan)
+    s = sub.add_parser("undo", help=_("take back the latest scan (a label scanned by mistake)"))
+    s.set_defaults(func=run_stocktake_undo)
     s = sub.add_parser("status", help=_("found, missing, on loan and unexpected so far"))
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=run_stocktake_status)
@@ -68,80 +71,60 @@ def run_loans(args, ctx) -> int:
 
 
 def run_lend(args, ctx) -> int:
-    from lo_desktop.core import lending
-    from lo_desktop.core.thaidate import format_date
+    from lo_desktop.core import lending_actions as actions
 
-    material = lending.resolve_material(ctx.db, args.code)
-    lending.check_lendable(ctx.db, material)  # before the borrower is added, so a refusal writes nothing
-    borrower = lending.ensure_borrower(ctx.db, args.to, args.section, args.phone)
-    days = args.days if args.days is not None else ctx.settings.loan_days
-    loan = lending.lend(ctx.db, material, borrower, days)
-    print(tr("Lent {code} to {name}, due {date}.", code=loan.code, name=loan.borrower,
-             date=format_date(loan.due_on)))
+    loan = actions.lend_copy(ctx.db, args.code, args.to, args.section, args.phone, days=args.days)
+    print(actions.lent_text(loan))
     return 0
 
 
 def run_return(args, ctx) -> int:
-    from lo_desktop.core import lending
-    from lo_desktop.core.errors import UserError
+    from lo_desktop.core import lending_actions as actions
 
-    material = lending.resolve_material(ctx.db, args.code)
-    borrower = None
-    if args.borrower:
-        borrower = lending.find_borrower(ctx.db, args.borrower)
-        if borrower is None:
-            raise UserError(tr("There is no borrower named “{name}”.", name=args.borrower))
-    loan = lending.return_copy(ctx.db, material, borrower)
-    print(tr("{code} returned by {name}.", code=loan.code, name=loan.borrower))
+    loan = actions.return_copy(ctx.db, args.code, borrower_name=args.borrower)
+    print(actions.returned_text(loan))
     return 0
 
 
 def run_reminder(args, ctx) -> int:
-    from lo_desktop.core import lending
-    from lo_desktop.core.errors import UserError
-    from lo_desktop.reports.lending_docs import build_reminder
+    from lo_desktop.core.lending_actions import borrower_named
+    from lo_desktop.reports.actions import write_reminder
 
-    borrower = lending.find_borrower(ctx.db, args.name)
-    if borrower is None:
-        raise UserError(tr("There is no borrower named “{name}”.", name=args.name))
-    path = build_reminder(ctx.db, ctx.settings, borrower, args.file)
+    path = write_reminder(ctx.db, borrower_named(ctx.db, args.name).id, args.file)
     print(tr("Saved {path}.", path=path))
     return 0
 
 
 # --- stocktake --------------------------------------------------------------------------------------------
-def _running(db):
-    from lo_desktop.core import stocktake
-    from lo_desktop.core.errors import UserError
-
-    running = stocktake.open_stocktake(db)
-    if running is None:
-        raise UserError(_("No stocktake is in progress. Start one with: lo-desktop stocktake start [LOCATION]"))
-    return running
-
-
 def run_stocktake_start(args, ctx) -> int:
-    from lo_desktop.core import stocktake
+    from lo_desktop.core import lending_actions as actions
 
-    take = stocktake.start(ctx.db, args.location)
+    take = actions.start_stocktake(ctx.db, args.location)
     print(tr("Stocktake of {scope} started. Scan the labels on the shelf.", scope=take.scope()))
     return 0
 
 
 def run_stocktake_scan(args, ctx) -> int:
-    from lo_desktop.core import stocktake
+    from lo_desktop.core import lending_actions as actions
 
-    take = _running(ctx.db)
     for payload in args.payloads:
-        result = stocktake.scan(ctx.db, take.id, payload)
+        result = actions.record_scan(ctx.db, payload)
         print(f"{result.outcome}\t{result.message}")
     return 0
 
 
-def run_stocktake_status(args, ctx) -> int:
-    from lo_desktop.core import stocktake
+def run_stocktake_undo(args, ctx) -> int:
+    from lo_desktop.core import lending_actions as actions
 
-    result = stocktake.summary(ctx.db, _running(ctx.db).id)
+    undone = actions.undo_last_scan(ctx.db)
+    print(actions.undone_text(undone) if undone else _("Nothing has been scanned yet."))
+    return 0
+
+
+def run_stocktake_status(args, ctx) -> int:
+    from lo_desktop.core import lending_actions as actions, stocktake
+
+    result = stocktake.summary(ctx.db, actions.chosen_stocktake(ctx.db).id)
     if args.json:
         print(json.dumps(result.counts(), indent=1))
         return 0
@@ -153,23 +136,15 @@ def run_stocktake_status(args, ctx) -> int:
 
 
 def run_stocktake_close(args, ctx) -> int:
-    from lo_desktop.core import stocktake
+    from lo_desktop.core import lending_actions as actions
 
-    result = stocktake.close(ctx.db, _running(ctx.db).id, mark_lost=not args.keep_status)
-    print(tr("Stocktake closed. Found {found} of {expected}; missing {missing}; on loan {on_loan}; "
-             "unexpected {unexpected}.", **result.counts()))
+    print(actions.closed_text(actions.close_stocktake(ctx.db, mark_lost=not args.keep_status)))
     return 0
 
 
 def run_stocktake_report(args, ctx) -> int:
-    from lo_desktop.core import stocktake
-    from lo_desktop.core.errors import UserError
-    from lo_desktop.reports.lending_docs import build_stocktake_report
+    from lo_desktop.reports.actions import write_stocktake_report
 
-    takes = stocktake.stocktakes(ctx.db)
-    chosen = args.id if args.id is not None else (takes[0].id if takes else None)
-    if chosen is None:
-        raise UserError(_("There is no stocktake yet."))
-    path = build_stocktake_report(ctx.db, ctx.settings, chosen, args.file)
+    path = write_stocktake_report(ctx.db, args.id, args.file)  # none given: the latest
     print(tr("Saved {path}.", path=path))
     return 0

@@ -143,6 +143,8 @@ def lend_until(db, material: Material, borrower: Borrower, due_on: date, lent_on
     lent_on = lent_on or date.today()
     if due_on < lent_on:
         raise UserError(_("The due date cannot be before the day of lending."))
+    if (due_on - lent_on).days > MAX_LOAN_DAYS:  # a due date picked in the window obeys the days' limit too
+        raise UserError(tr("A loan lasts from 1 to {most} days.", most=MAX_LOAN_DAYS))
     with db.atomic():
         check_lendable(db, material)  # inside the transaction: two windows cannot lend the last copy
         loan_id = db["loans"].insert({"material_id": material.id, "borrower_id": borrower.id,

@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass
 from lo_desktop.core.catalog import get_material, locations, now
 from lo_desktop.core.errors import UserError
 from lo_desktop.core.lending import open_loans_of
+from lo_desktop.core.progress import Progress, report
 from lo_desktop.core.scan import code_from_payload
 from lo_desktop.core.stocktake_summary import Item, Summary, live_summary
 from lo_desktop.core.thaidate import format_date
@@ -219,15 +220,16 @@ def _from_json(stocktake: Stocktake, data: dict) -> Summary:
     return Summary(stocktake=stocktake, expected=data["expected"], **lists)
 
 
-def close(db, stocktake_id: int, mark_lost: bool = True) -> Summary:
-    """Close the stocktake in one transaction: keep its snapshot and, if asked, write off what is missing."""
+def close(db, stocktake_id: int, mark_lost: bool = True, progress: Progress | None = None) -> Summary:
+    """Close the stocktake in one transaction: keep its snapshot and, if asked, write off what is missing.
+    Cancelling (``progress``) rolls the whole close back."""
     stocktake = get_stocktake(db, stocktake_id)
     if not stocktake.is_open:
         raise UserError(_("This stocktake is already closed."))
     with db.atomic():
         result = live_summary(db, stocktake)
         if mark_lost:
-            _write_off(db, result)
+            _write_off(db, result, progress)
         _restore_found_lost(db, result)
         snapshot = {"expected": result.expected, **{name: [asdict(i) for i in getattr(result, name)]
                                                     for name in ("found", "missing", "on_loan", "unexpected")}}
@@ -236,10 +238,12 @@ def close(db, stocktake_id: int, mark_lost: bool = True) -> Summary:
     return summary(db, stocktake.id)
 
 
-def _write_off(db, result: Summary) -> None:
+def _write_off(db, result: Summary, progress: Progress | None = None) -> None:
     """No copy seen and none lent: the material is lost. Some copies seen: the missing ones are written off."""
     stamp = now()
-    for item in result.missing:
+    for done, item in enumerate(result.missing):
+        if done % 500 == 0:  # a whole-corner count closed early may write off thousands
+            report(progress, done, len(result.missing), _("Writing off what was not found…"))
         if item.found == 0 and item.on_loan == 0:
             db.execute("UPDATE materials SET status = 'lost', updated_at = ? WHERE id = ?", [stamp, item.material_id])
         else:

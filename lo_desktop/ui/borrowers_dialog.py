@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QTableWidgetItem,
                                QVBoxLayout)
 
-from lo_desktop.core import borrowers as core
+from lo_desktop.core import borrowers as core, lending_actions as actions
 from lo_desktop.core.errors import UserError
 from lo_desktop.core.lending import Borrower
 from lo_desktop.core.search import normalize
@@ -179,7 +179,7 @@ class BorrowersDialog(QDialog):
         if chosen is None:
             return
         borrower = chosen[0]
-        form = BorrowerForm(borrower, lambda name, section, phone: core.update_borrower(
+        form = BorrowerForm(borrower, lambda name, section, phone: actions.edit_borrower(
             self.db, borrower.id, name, section, phone), self)
         if form.exec() == QDialog.DialogCode.Accepted:
             self._changed(borrower.id)
@@ -202,7 +202,7 @@ class BorrowersDialog(QDialog):
         if not messages.confirm(self, question, _("Merge borrowers")):
             return
         try:
-            core.merge_borrowers(self.db, keep.id, other.id)
+            actions.merge_borrowers(self.db, keep.id, other.id)
         except UserError as exc:
             messages.show_error(self, exc)
         self._changed(keep.id)
@@ -212,14 +212,13 @@ class BorrowersDialog(QDialog):
         if chosen is None:
             return
         borrower, _out, loans = chosen
-        if loans:
-            messages.show_warning(self, tr("{name} is named in {count} loans and cannot be deleted; merge them "
-                                           "into the right borrower instead.", name=borrower.name, count=loans))
-            return
-        if not messages.confirm(self, tr("Delete the borrower “{name}”?", name=borrower.name)):
+        # one named in loans is refused by the action itself: no question first
+        if not loans and not messages.confirm(self, tr("Delete the borrower “{name}”?", name=borrower.name)):
             return
         try:
-            core.delete_borrower(self.db, borrower.id)
+            actions.delete_borrower(self.db, borrower.id)
         except UserError as exc:
             messages.show_error(self, exc)
+            self.refresh()  # another window may have changed the list
+            return
         self._changed(None)

@@ -12,7 +12,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout, QLabel,
                                QLineEdit, QListWidget, QPushButton, QVBoxLayout)
 
-from lo_desktop.core import lending
+from lo_desktop.core import lending, lending_actions as actions
 from lo_desktop.core.errors import UserError
 from lo_desktop.core.thaidate import format_date
 from lo_desktop.core.vocab import label
@@ -146,15 +146,13 @@ class LendDialog(QDialog):
             self.say(_("Scan or type the material's code first."), problem=True)
             return
         try:
-            lending.check_lendable(self.db, self.material)
-            borrower = lending.ensure_borrower(self.db, self.borrower_box.currentText(), self.section_edit.text(),
-                                               self.phone_edit.text())
-            loan = lending.lend_until(self.db, self.material, borrower, _pydate(self.due_edit.date()))
+            loan = actions.lend_copy(self.db, self.material.code, self.borrower_box.currentText(),
+                                     self.section_edit.text(), self.phone_edit.text(),
+                                     due_on=_pydate(self.due_edit.date()))
         except UserError as exc:
             self.say(str(exc), problem=True)
             return
-        self._done(tr("Lent {code} to {name}, due {date}.", code=loan.code, name=loan.borrower,
-                      date=format_date(loan.due_on)))
+        self._done(actions.lent_text(loan))
         self._fill_borrowers()
 
     def return_selected(self) -> None:
@@ -164,16 +162,15 @@ class LendDialog(QDialog):
             return
         row = self.loans_list.currentRow()
         loans = lending.open_loans_of(self.db, self.material.id)
-        borrower = lending.get_borrower(self.db, loans[row].borrower_id) if 0 <= row < len(loans) else None
-        self._return(borrower)
+        self._return(loans[row].borrower_id if 0 <= row < len(loans) else None)
 
-    def _return(self, borrower) -> None:
+    def _return(self, borrower_id: int | None) -> None:
         try:
-            loan = lending.return_copy(self.db, self.material, borrower)
+            loan = actions.return_copy(self.db, self.material.code, borrower_id=borrower_id)
         except UserError as exc:
             self.say(str(exc), problem=True)
             return
-        self._done(tr("{code} returned by {name}.", code=loan.code, name=loan.borrower))
+        self._done(actions.returned_text(loan))
 
     def _done(self, message: str) -> None:
         self.material = lending.resolve_material(self.db, self.material.code)

@@ -11,7 +11,7 @@ from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter,
                                QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
-from lo_desktop.core import lending
+from lo_desktop.core import lending, lending_actions as actions
 from lo_desktop.core.errors import UserError
 from lo_desktop.core.search import normalize
 from lo_desktop.core.thaidate import format_date
@@ -167,11 +167,8 @@ class LendingPage(QWidget):
         if loan is None or not loan.is_open:
             messages.show_warning(self, _("Select a loan that is still out."))
             return
-        from lo_desktop.core.catalog import get_material_by_id
-
         try:
-            lending.return_copy(self.db, get_material_by_id(self.db, loan.material_id),
-                                lending.get_borrower(self.db, loan.borrower_id))
+            actions.return_copy(self.db, loan.code, borrower_id=loan.borrower_id)
         except UserError as exc:
             messages.show_error(self, exc)
         self.refresh()
@@ -185,12 +182,11 @@ class LendingPage(QWidget):
         path = ask_docx_path(self, tr("Reminder {name}.docx", name=loan.borrower))
         if path is None:
             return
-        from lo_desktop.reports.lending_docs import build_reminder
+        from lo_desktop.reports.actions import write_reminder  # as ``lo-desktop reminder`` writes it
 
-        borrower = lending.get_borrower(self.db, loan.borrower_id)
+        borrower_id = loan.borrower_id
         self.task = run_task(self, _("Writing the reminder slip"),
-                             lambda progress: build_reminder(self.db, self.settings, borrower, path),
-                             output_path=path)
+                             lambda progress: write_reminder(self.db, borrower_id, path), output_path=path)
 
     def open_borrowers(self) -> None:
         from lo_desktop.ui.borrowers_dialog import BorrowersDialog

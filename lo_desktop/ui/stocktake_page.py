@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QGrid
                                QListWidget, QPushButton, QStackedWidget, QTableWidget, QTableWidgetItem,
                                QTabWidget, QVBoxLayout, QWidget)
 
-from lo_desktop.core import stocktake as st
+from lo_desktop.core import lending_actions as actions, stocktake as st
 from lo_desktop.core.catalog import locations
 from lo_desktop.core.errors import UserError
 from lo_desktop.i18n import _, tr
@@ -120,7 +120,7 @@ class StocktakePage(QWidget):
 
     def start(self) -> None:
         try:
-            self.open(st.start(self.db, self.scope_box.currentData()))
+            self.open(actions.start_stocktake(self.db, self.scope_box.currentData()))
         except UserError as exc:
             messages.show_error(self, exc)
 
@@ -202,7 +202,7 @@ class StocktakePage(QWidget):
         if self.current is None:
             return
         try:
-            result = st.scan(self.db, self.current.id, text)
+            result = actions.record_scan(self.db, text, self.current.id)
         except UserError as exc:
             self._say(str(exc), PROBLEM_STYLE)
             return
@@ -235,12 +235,16 @@ class StocktakePage(QWidget):
             self.log.addItem(f"{record.code}  {_(OUTCOMES[record.outcome])}  {record.title}")
 
     def undo_last(self) -> None:
-        scans = st.recent_scans(self.db, self.current.id, 1) if self.current else []
-        if not scans:
+        if self.current is None:
             return
-        st.undo_scan(self.db, self.current.id, scans[0].id)
-        self._say(tr("The scan of {code} was taken back.", code=scans[0].code), "")
-        self.refresh_lists()
+        try:
+            undone = actions.undo_last_scan(self.db, self.current.id)
+        except UserError as exc:
+            self._say(str(exc), PROBLEM_STYLE)
+            return
+        if undone is not None:
+            self._say(actions.undone_text(undone), "")
+            self.refresh_lists()
 
     def close_count(self) -> None:
         if self.current is None:
@@ -255,7 +259,7 @@ class StocktakePage(QWidget):
         if answer == 2:
             return
         try:
-            st.close(self.db, self.current.id, mark_lost=answer == 0)
+            actions.close_stocktake(self.db, mark_lost=answer == 0, stocktake_id=self.current.id)
         except UserError as exc:
             messages.show_error(self, exc)
             return
@@ -267,14 +271,14 @@ class StocktakePage(QWidget):
         if take_id is None:
             messages.show_warning(self, _("There is no stocktake yet."))
             return
-        from lo_desktop.reports.lending_docs import build_stocktake_report
+        from lo_desktop.reports.actions import write_stocktake_report  # as ``stocktake report`` writes it
         from lo_desktop.ui.lending_page import ask_docx_path
 
         path = ask_docx_path(self, _("Stocktake report.docx"))
         if path is None:
             return
         self.task = run_task(self, _("Writing the stocktake report"),
-                             lambda progress: build_stocktake_report(self.db, self.settings, take_id, path, progress),
+                             lambda progress: write_stocktake_report(self.db, take_id, path, progress),
                              output_path=path)
 
     def _selected_past(self) -> int | None:
