@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from lo_desktop.core.errors import UserError
-from lo_desktop.i18n import _, set_language
+from lo_desktop.i18n import _
 
 
 def create_application(argv: list[str] | None = None):
@@ -30,43 +30,44 @@ def create_application(argv: list[str] | None = None):
 
 def run_window(ctx) -> int:
     app = create_application()
-    db = open_first_database(ctx)
-    if db is None:
+    corner = open_first_corner(ctx)
+    if corner is None:
         return 1
+    from lo_desktop.ui.file_actions import open_window
     from lo_desktop.ui.single_instance import guard
 
-    instance = guard(db)  # one window per database; today's backup
+    instance = guard(corner.db)  # one window per database
     if instance is None:
         return 0
-    window = build_window(db)
-    instance.attach(window)
-    window.show()
+    open_window(corner, instance)
     return app.exec()
 
 
 def build_window(db):
-    from lo_desktop.settings import load_settings
+    """A main window over a database opened elsewhere (tests, benchmarks), in its settings' language."""
+    from lo_desktop.core.corner import adopt
     from lo_desktop.ui.main_window import MainWindow
 
-    settings = load_settings(db)
-    set_language(settings.language)
-    return MainWindow(db, settings)
+    corner = adopt(db)
+    return MainWindow(corner.db, corner.settings)
 
 
-def open_first_database(ctx):
-    """The database to show: --db, --demo, the one opened last time, or the welcome's choice."""
+def open_first_corner(ctx):
+    """The corner to show: --db, --demo, the one opened last time, or the welcome's choice; opened with
+    its settings and language applied (core/corner.py). None when the clerk gave up."""
+    from lo_desktop.core.corner import open_corner
     from lo_desktop.ui.file_actions import remember_database
 
     if not _choose_start(ctx):
         return None
-    path = ctx.db_path
+    path, demo = ctx.db_path, ctx.args.demo
     while True:
         try:
-            db = ctx.db if path == ctx.db_path else _open(path)
+            corner = open_corner(path, demo=demo)
             remember_database(path)
-            return db
+            return corner
         except (UserError, OSError) as exc:
-            path = _ask_for_another(exc)
+            path, demo = _ask_for_another(exc), False
             if path is None:
                 return None
 
@@ -91,13 +92,6 @@ def _choose_start(ctx) -> bool:
         return False
     ctx.args.demo = welcome.choice == SAMPLE
     return True
-
-
-def _open(path: Path):
-    from lo_desktop.core.backup import before_migrate
-    from lo_desktop.core.db import open_database
-
-    return open_database(path, before_migrate=before_migrate)  # an older database is backed up first
 
 
 def _ask_for_another(exc: Exception) -> Path | None:

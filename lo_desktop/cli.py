@@ -15,15 +15,15 @@ from pathlib import Path
 
 from lo_desktop import __version__
 
-COMMAND_MODULES = ["catalog", "indicator", "reports", "lending", "labels", "safety", "attach", "package"]
+COMMAND_MODULES = ["catalog", "indicator", "reports", "lending", "labels", "safety", "attach", "package", "borrowers"]
 
 
 class Context:
-    """What a command needs, opened on first use."""
+    """What a command needs, opened on first use (core/corner.py: settings and language applied)."""
 
     def __init__(self, args):
         self.args = args
-        self._db = None
+        self._corner = None
 
     @property
     def db_path(self) -> Path:
@@ -34,34 +34,22 @@ class Context:
         return demo_db_path() if self.args.demo else default_db_path()
 
     @property
+    def corner(self):
+        if self._corner is None:
+            from lo_desktop.core.corner import open_corner
+
+            self._corner = open_corner(self.db_path, demo=self.args.demo)
+            for warning in self._corner.warnings:  # a failed daily backup is said, and the work goes on
+                print(f"lo-desktop: {warning}", file=sys.stderr)
+        return self._corner
+
+    @property
     def db(self):
-        if self._db is None:
-            from lo_desktop.core.backup import before_migrate
-            from lo_desktop.core.db import open_database
-
-            self._db = open_database(self.db_path, before_migrate=before_migrate)
-            self._daily_backup()
-            if self.args.demo:
-                from lo_desktop.core.sample import load_demo
-
-                load_demo(self._db)
-        return self._db
-
-    def _daily_backup(self) -> None:
-        """The first use of the day backs the database up; a failure is said, and the work goes on."""
-        from lo_desktop.core.backup import daily_backup
-        from lo_desktop.core.errors import UserError
-
-        try:
-            daily_backup(self.db_path, keep=self.settings.backups_kept)
-        except UserError as exc:
-            print(f"lo-desktop: {exc}", file=sys.stderr)
+        return self.corner.db
 
     @property
     def settings(self):
-        from lo_desktop.settings import load_settings
-
-        return load_settings(self.db)
+        return self.corner.reload_settings()  # read afresh: a command may have just changed them
 
 
 def build_parser() -> argparse.ArgumentParser:

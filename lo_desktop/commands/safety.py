@@ -29,21 +29,18 @@ def register(subparsers) -> None:
 
 
 def run_backup(args, ctx) -> int:
-    from lo_desktop.core.backup import make_backup
+    from lo_desktop.core.safety_actions import back_up
 
-    ctx.db  # opens (and migrates) the database first, so a backup is always of a current database
     if args.out:
         return run_full_backup(args, ctx)
-    path = make_backup(ctx.db_path, "manual" if not args.out else "", out=args.out,
-                       keep=ctx.settings.backups_kept)
-    print(tr("Backed up to {path}.", path=path))
+    print(tr("Backed up to {path}.", path=back_up(ctx.db)))  # opened (and upgraded) first: a current backup
     return 0
 
 
 def run_full_backup(args, ctx) -> int:
-    from lo_desktop.core.full_backup import write_full_backup
+    from lo_desktop.core.safety_actions import save_full_backup
 
-    result = write_full_backup(ctx.db_path, args.out)
+    result = save_full_backup(ctx.db, args.out)
     for name in result.skipped:
         print(tr("Not in the backup: the file “{name}” is missing or changed in the files folder (see check).",
                  name=name), file=sys.stderr)
@@ -53,13 +50,11 @@ def run_full_backup(args, ctx) -> int:
 
 
 def run_restore(args, ctx) -> int:
-    from lo_desktop.core.backup import restore
-    from lo_desktop.core.lock import DatabaseLock
+    from lo_desktop.core.safety_actions import restore_backup
 
     if args.to:
         return run_test_restore(args, ctx)
-    with DatabaseLock(ctx.db_path):  # refuse while the window has the database open
-        saved = restore(args.file, ctx.db_path)
+    saved = restore_backup(ctx.db_path, args.file)  # refused while a window has the database open
     if saved:
         print(tr("The database before the restore was backed up to {path}.", path=saved))
     print(tr("Restored {path} from {backup}.", path=ctx.db_path, backup=args.file))
@@ -67,34 +62,15 @@ def run_restore(args, ctx) -> int:
 
 
 def run_test_restore(args, ctx) -> int:
-    from lo_desktop.core.atomic import write_atomically
-    from lo_desktop.core.backup import verify_candidate
-    from lo_desktop.core.full_backup import is_full_backup, restore_copy
+    from lo_desktop.core.safety_actions import run_restore_drill
 
-    if is_full_backup(args.file):
-        target = restore_copy(args.file, args.to, ctx.db_path.name)
-    else:  # a .db snapshot: the copy is the checked file itself
-        from pathlib import Path
-
-        source = verify_candidate(args.file)
-        target = Path(args.to).expanduser() / ctx.db_path.name
-        if target.exists():
-            raise UserError(tr("“{path}” exists already; choose an empty folder for the test restore.", path=target))
-        target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(target, lambda f: _copy_from(source, f))
-    print(tr("Restored a copy into {path}; the current database was not touched.", path=target))
-    return 0
-
-
-def _copy_from(source, f) -> None:
-    import shutil
-
-    with open(source, "rb") as src:
-        shutil.copyfileobj(src, f, 1 << 20)
+    result = run_restore_drill(args.file, ctx.db_path, keep_in=args.to)
+    print(result.message())
+    return 0 if result.ok else 1
 
 
 def run_list_backups(args, ctx) -> int:
-    from lo_desktop.core.backup import list_backups
+    from lo_desktop.core.backup import list_backups, reason_label
     from lo_desktop.core.thaidate import format_date
 
     backups = list_backups(ctx.db_path)
@@ -105,24 +81,18 @@ def run_list_backups(args, ctx) -> int:
     return 0
 
 
-def reason_label(reason: str) -> str:
-    labels = {"daily": _("Daily"), "manual": _("Manual"), "before-migrate": _("Before an upgrade"),
-              "before-restore": _("Before a restore"), "import": _("Before an import")}
-    return labels.get(reason, reason)
-
-
 def run_check(args, ctx) -> int:
-    from lo_desktop.core import integrity
+    from lo_desktop.core import safety_actions as safety
 
     db = ctx.db
     if args.relink_from:
-        print(tr("{count} missing files found and put back.", count=integrity.relink_from_folder(db, args.relink_from)))
+        print(tr("{count} missing files found and put back.", count=safety.relink_missing_files(db, args.relink_from)))
     if args.rebuild_search:
-        integrity.rebuild_search(db)
+        safety.rebuild_search_index(db)
         print(_("The search index was rebuilt."))
     if args.remove_orphans:
-        print(tr("{count} orphaned files removed.", count=integrity.remove_orphans(db)))
-    report = integrity.check(db)
+        print(tr("{count} orphaned files removed.", count=safety.remove_orphaned_files(db)))
+    report = safety.check_database(db)
     for problem in report.problems:
         print(f"- {problem.text}{_repair_hint(problem.repair)}")
     print(report.summary())
@@ -140,7 +110,6 @@ def _repair_hint(repair: str) -> str:
 def run_history(args, ctx) -> int:
     from lo_desktop.core import history
     from lo_desktop.core.catalog import get_material
-    from lo_desktop.core.errors import UserError
 
     if args.code:
         material = get_material(ctx.db, args.code, include_deleted=True)

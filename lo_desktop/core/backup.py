@@ -29,7 +29,7 @@ from datetime import datetime
 from pathlib import Path
 
 from lo_desktop.core.errors import UserError
-from lo_desktop.i18n import tr
+from lo_desktop.i18n import _, tr
 
 FOLDER = "backups"
 DEFAULT_KEEP = 10
@@ -157,6 +157,15 @@ def list_backups(db_file: str | Path) -> list[BackupInfo]:
             taken = datetime.strptime(match["date"] + match["time"], "%Y%m%d%H%M%S")
             found.append(BackupInfo(path, taken, match["reason"] or "", path.stat().st_size, int(match["n"] or 1)))
     return sorted(found, key=lambda i: (i.taken_at, i.number), reverse=True)
+
+
+def reason_label(reason: str) -> str:
+    """Why a backup was made, in the words the clerk reads (the window's list and ``lo-desktop backups``)."""
+    labels = {"daily": _("Daily"), "manual": _("Manual"), "before-migrate": _("Before an upgrade"),
+              "before-restore": _("Before a restore"), "import": _("Before an import"),
+              "stocktake": _("Before closing a stocktake"), "purge": _("Before deleting for good"),
+              "merge": _("Before a merge")}
+    return labels.get(reason, reason)
 
 
 def glob_escape(text: str) -> str:

@@ -11,9 +11,8 @@ from pathlib import Path
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog
 
-from lo_desktop.core.db import db_path
 from lo_desktop.core.errors import UserError
-from lo_desktop.i18n import _
+from lo_desktop.i18n import _, language, set_language
 from lo_desktop.ui import messages
 from lo_desktop.ui.state import window_settings
 
@@ -76,33 +75,31 @@ class FileActions:
     def switch_to(self, path: Path):
         """Open ``path`` in a new main window and close this one; on a refusal keep this one.
 
-        The new database's lock is taken before this one's is let go: one window per database holds
-        across the switch (a database open in another window is refused and brought forward).
+        The new window is built after the corner's language is applied (core/corner.py), so a database
+        whose settings say English opens in English. The new database's lock is taken before this one's
+        is let go: one window per database holds across the switch (a database open in another window is
+        refused and brought forward). Reopening this window's own database (after a restore) keeps its lock.
         """
-        from lo_desktop.core.backup import before_migrate
-        from lo_desktop.core.db import open_database
-        from lo_desktop.settings import load_settings
-        from lo_desktop.ui.main_window import MainWindow
+        from lo_desktop.core.corner import open_corner
         from lo_desktop.ui.single_instance import guard
 
+        spoken = language()
         try:
-            db = open_database(path, before_migrate=before_migrate)  # an older database is backed up first
+            corner = open_corner(path)  # an older database is backed up first
         except UserError as exc:
+            set_language(spoken)
             messages.show_error(self.window, exc)
             return None
-        instance = guard(db)
-        if instance is None and db_path(db) is not None:
-            db.close()
-            return None
-        remember_database(path)
-        window = MainWindow(db, load_settings(db))
-        if instance is not None:
-            instance.attach(window)
-        _keep(window)
-        window.show()
         old = getattr(self.window, "instance", None)
+        instance = old if old is not None and _same_file(old.db_file, corner.path) else guard(corner.db)
+        if instance is None:
+            corner.close()
+            set_language(spoken)  # this window stays, in its own language
+            return None
+        remember_database(corner.path)
+        window = open_window(corner, instance)
         self.window.close()
-        if old is not None:
+        if old is not None and old is not instance:
             old.release()
         return window
 
@@ -138,6 +135,27 @@ class FileActions:
 
 
 _windows: list = []
+
+
+def open_window(corner, instance=None):
+    """Show the main window over an opened corner (its language applied already) and the corner's warnings.
+
+    ``instance`` is the one-window guard holding the database (ui/single_instance.py).
+    """
+    from lo_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(corner.db, corner.settings)
+    if instance is not None:
+        instance.attach(window)
+    _keep(window)
+    window.show()
+    for warning in corner.warnings:
+        messages.show_warning(window, warning)
+    return window
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    return Path(a).resolve() == Path(b).resolve()
 
 
 def _keep(window) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, Q
                                QPushButton, QVBoxLayout)
 
 from lo_desktop.core import backup, integrity
+from lo_desktop.core import safety_actions as safety
 from lo_desktop.core.db import db_path
 from lo_desktop.core.thaidate import format_date
 from lo_desktop.i18n import _, tr
@@ -21,8 +22,6 @@ from lo_desktop.ui.tasks import run_task, show_status
 
 BACKUP_FILTER = "lo-desktop backup (*.lobackup *.db)"  # English source; shown through _()
 FULL_BACKUP_FILTER = "lo-desktop full backup (*.lobackup)"
-REASONS = {"daily": "Daily", "manual": "Manual", "before-migrate": "Before an upgrade",
-           "before-restore": "Before a restore", "import": "Before an import"}
 
 
 def install(window) -> None:
@@ -71,21 +70,21 @@ class SafetyActions:
 
     # --- backup ---------------------------------------------------------------------------------
     def backup_now(self):
-        keep = self.window.settings.backups_kept
-        return run_task(self.window, _("Backing up…"), lambda _p: backup.make_backup(self.path, "manual", keep=keep),
-                        on_done=self._backed_up)
+        db = self.window.db
+        return run_task(self.window, _("Backing up…"), lambda _p: safety.back_up(db), on_done=self._backed_up)
 
     def _backed_up(self, path: Path) -> None:
         show_status(self.window, tr("Backed up to {path}.", path=path))
 
     def save_backup_copy(self):
-        from lo_desktop.core.full_backup import SUFFIX, write_full_backup
+        from lo_desktop.core.full_backup import SUFFIX
 
         start = str(Path.home() / f"{self.path.stem}-backup{SUFFIX}")
         out, _filter = QFileDialog.getSaveFileName(self.window, _("Save a backup copy"), start, _(FULL_BACKUP_FILTER))
         if not out:
             return None
-        return run_task(self.window, _("Backing up…"), lambda p: write_full_backup(self.path, out, p),
+        db = self.window.db
+        return run_task(self.window, _("Backing up…"), lambda p: safety.save_full_backup(db, out, p),
                         on_done=self._full_backed_up, output_path=None)
 
     def _full_backed_up(self, result) -> None:
@@ -109,8 +108,9 @@ class SafetyActions:
                       "so this can be undone by restoring that backup.", name=candidate.name)
         if ask and not messages.confirm(self.window, question):
             return None
-        return run_task(self.window, _("Restoring…"), lambda p: backup.restore(candidate, self.path, progress=p),
-                        on_done=self._restored)
+        # This window holds the database's lock (ui/single_instance.py); no other program has it open.
+        restore = lambda p: safety.restore_backup(self.path, candidate, p, lock_held=True)  # noqa: E731
+        return run_task(self.window, _("Restoring…"), restore, on_done=self._restored)
 
     def _restored(self, saved: Path | None) -> None:
         window = self.window.file_actions.switch_to(self.path) or self.window
@@ -128,10 +128,9 @@ class SafetyActions:
         return self.test_restore_from(Path(chosen)) if chosen else None
 
     def test_restore_from(self, candidate: Path):
-        from lo_desktop.core.test_restore import test_restore
-
         return run_task(self.window, _("Test-restoring the backup…"),
-                        lambda p: test_restore(candidate, p, current_db=self.path), on_done=self._test_restored)
+                        lambda p: safety.run_restore_drill(candidate, self.path, progress=p),
+                        on_done=self._test_restored)
 
     def _test_restored(self, result) -> None:
         show = messages.show_info if result.ok else messages.show_warning
@@ -139,7 +138,8 @@ class SafetyActions:
 
     # --- check ----------------------------------------------------------------------------------
     def check_database(self):
-        return run_task(self.window, _("Checking the database…"), lambda p: integrity.check(self.window.db, p),
+        db = self.window.db
+        return run_task(self.window, _("Checking the database…"), lambda p: safety.check_database(db, p),
                         on_done=self._show_report)
 
     def _show_report(self, report: integrity.Report) -> None:
@@ -197,7 +197,7 @@ class RestoreDialog(QDialog):
 
 def backup_text(info: backup.BackupInfo) -> str:
     when = f"{format_date(info.taken_at.date())} {info.taken_at:%H:%M}"
-    reason = _(REASONS[info.reason]) if info.reason in REASONS else info.reason
+    reason = backup.reason_label(info.reason)
     size = tr("{size} KB", size=f"{max(1, info.size // 1024):,}")
     return f"{when}  ·  {reason}  ·  {size}"
 
@@ -249,7 +249,7 @@ class CheckDialog(QDialog):
         folder = QFileDialog.getExistingDirectory(self, _("Where are the missing files?"), str(Path.home()))
         if folder:
             db = self.actions.window.db
-            self._after(_("Looking for the missing files…"), lambda p: integrity.relink_from_folder(db, folder, p),
+            self._after(_("Looking for the missing files…"), lambda p: safety.relink_missing_files(db, folder, p),
                         lambda n: tr("{count} missing files found and put back.", count=n))
 
     def remove_orphans(self) -> None:
@@ -257,12 +257,12 @@ class CheckDialog(QDialog):
         if messages.confirm(self, tr("Delete {count} files that no record uses? Older backups may still name "
                                      "them.", count=count)):
             db = self.actions.window.db
-            self._after(_("Removing orphaned files…"), lambda _p: integrity.remove_orphans(db),
+            self._after(_("Removing orphaned files…"), lambda _p: safety.remove_orphaned_files(db),
                         lambda n: tr("{count} orphaned files removed.", count=n))
 
     def rebuild_search(self) -> None:
         db = self.actions.window.db
-        self._after(_("Rebuilding the search index…"), lambda _p: integrity.rebuild_search(db),
+        self._after(_("Rebuilding the search index…"), lambda _p: safety.rebuild_search_index(db),
                     lambda _r: _("The search index was rebuilt."))
 
     def restore(self) -> None:

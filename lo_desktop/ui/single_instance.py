@@ -97,11 +97,13 @@ def ask_to_raise(db_file: Path) -> bool:
 
 
 def guard(db, parent=None) -> SingleInstance | None:
-    """At start: hold the database and make today's backup; None (after saying so) when it is open already."""
+    """Hold the database for this window; None (after saying so) when it is open already.
+
+    Today's backup is not made here: opening the corner (core/corner.py) made it.
+    """
     import sys
 
     from lo_desktop.core.db import db_path
-    from lo_desktop.core.errors import UserError
     from lo_desktop.ui import messages
 
     path = db_path(db)
@@ -114,11 +116,4 @@ def guard(db, parent=None) -> SingleInstance | None:
         print(f"lo-desktop: {exc}", file=sys.stderr)
         messages.show_info(None, str(exc))
         return None
-    try:
-        from lo_desktop.core.backup import daily_backup
-        from lo_desktop.settings import load_settings
-
-        daily_backup(path, keep=load_settings(db).backups_kept)
-    except UserError as exc:  # no backup today is worth a warning, not a refusal to start
-        messages.show_warning(None, str(exc))
     return instance

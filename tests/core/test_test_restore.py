@@ -13,7 +13,7 @@ from lo_desktop.core import attachments, backup, catalog, full_backup
 from lo_desktop.core.db import db_path, open_database
 from lo_desktop.core.errors import UserError
 from lo_desktop.core.progress import Cancelled, Progress
-from lo_desktop.core.test_restore import test_restore as run_test_restore
+from lo_desktop.core.restore_drill import restore_drill as run_test_restore
 from lo_desktop.core.thaidate import format_date
 from lo_desktop.paths import files_dir, resource
 

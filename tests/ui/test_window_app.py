@@ -26,27 +26,27 @@ def choose_on_welcome(monkeypatch, choice):
 
 def test_the_first_start_offers_the_sample_corner(qtbot, monkeypatch):
     shown = choose_on_welcome(monkeypatch, first_run.SAMPLE)
-    db = app.open_first_database(context())
+    corner = app.open_first_corner(context())
     assert shown == ["ยินดีต้อนรับสู่มุมความรู้"]
-    assert search.count(db, search.Query()) == 44
-    window = app.build_window(db)
+    assert search.count(corner.db, search.Query()) == 44
+    window = app.build_window(corner.db)
     qtbot.addWidget(window)
     assert window.windowTitle().startswith("มุมความรู้ — demo.db (มุมความรู้ตัวอย่าง")
 
 
 def test_my_own_corner_starts_empty_and_is_remembered_next_time(qtbot, monkeypatch):
     choose_on_welcome(monkeypatch, first_run.OWN)
-    db = app.open_first_database(context())
-    assert search.count(db, search.Query()) == 0
+    corner = app.open_first_corner(context())
+    assert search.count(corner.db, search.Query()) == 0
     shown = choose_on_welcome(monkeypatch, first_run.SAMPLE)
-    again = app.open_first_database(context())
+    again = app.open_first_corner(context())
     assert shown == []  # the default database exists now: no welcome
-    assert search.count(again, search.Query()) == 0
+    assert search.count(again.db, search.Query()) == 0
 
 
 def test_closing_the_welcome_starts_nothing(qtbot, monkeypatch):
     choose_on_welcome(monkeypatch, None)
-    assert app.open_first_database(context()) is None
+    assert app.open_first_corner(context()) is None
 
 
 def test_a_file_that_is_not_ours_is_refused_with_one_thai_sentence(qtbot, monkeypatch, tmp_path):
@@ -55,6 +55,6 @@ def test_a_file_that_is_not_ours_is_refused_with_one_thai_sentence(qtbot, monkey
     said = []
     monkeypatch.setattr(messages, "show", lambda parent, icon, title, text, *a, **k:
                         said.append(text) or QMessageBox.StandardButton.No)
-    assert app.open_first_database(context(db=str(stranger))) is None
+    assert app.open_first_corner(context(db=str(stranger))) is None
     assert len(said) == 1 and "notes.db" in said[0] and "Traceback" not in said[0]
     assert stranger.read_text(encoding="utf-8") == "not a database"

@@ -76,3 +76,70 @@ def test_opening_a_database_of_an_earlier_version_backs_it_up_before_upgrading(q
     qtbot.addWidget(new_window)
     assert [b for b in list_backups(older) if b.reason == "before-migrate"]
     new_window.instance.release()
+
+
+def english_corner(path):
+    from dataclasses import replace
+
+    from lo_desktop.settings import load_settings, save_settings
+
+    db = open_database(path)
+    save_settings(db, replace(load_settings(db), language="en"))
+    db.close()
+    return path
+
+
+def open_from_the_menu(window, path, monkeypatch):
+    from lo_desktop.ui import file_actions
+
+    monkeypatch.setattr(file_actions.QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), "")))
+    next(a for a in window.menus["file"].actions() if a.objectName() == "action_open_database").trigger()
+    return file_actions._windows[-1]
+
+
+def test_file_open_of_an_english_database_shows_the_window_in_english(qtbot, first_window, tmp_path, monkeypatch):
+    from lo_desktop import i18n
+
+    assert first_window.menus["file"].title() != "&File"  # the first corner speaks Thai
+    new_window = open_from_the_menu(first_window, english_corner(tmp_path / "english.db"), monkeypatch)
+    qtbot.addWidget(new_window)
+    assert new_window is not first_window and not first_window.isVisible()
+    assert i18n.language() == "en"
+    assert new_window.menus["file"].title() == "&File"
+    assert new_window.windowTitle() == "Learning corner — english.db"
+    assert next(a for a in new_window.menus["file"].actions()
+                if a.objectName() == "action_open_database").text() == "Open database…"
+    new_window.instance.release()
+
+
+def test_a_refused_english_database_leaves_this_window_in_its_own_language(qtbot, first_window, tmp_path):
+    from lo_desktop import i18n
+
+    second = english_corner(tmp_path / "english.db")
+    other = DatabaseLock(second)
+    other.acquire()
+    try:
+        assert first_window.file_actions.switch_to(second) is None
+    finally:
+        other.release()
+    assert i18n.language() == "th"
+
+
+def test_a_restore_in_a_window_holding_its_lock_rebuilds_the_window(qtbot, first_window, monkeypatch):
+    """The window holds its own database's lock: the rebuilt window must take it over, not be refused."""
+    from lo_desktop.core import backup, catalog
+    from lo_desktop.core.db import db_path
+    from lo_desktop.core.records import Material
+
+    path = db_path(first_window.db)
+    snapshot = backup.make_backup(path, "manual")
+    catalog.add_material(first_window.db, Material(title="เพิ่มหลังสำรอง"))
+    old_instance = first_window.instance
+    first_window.safety_actions.restore_from(snapshot, ask=False).wait()
+    from lo_desktop.ui import file_actions
+
+    new_window = file_actions._windows[-1]
+    qtbot.addWidget(new_window)
+    assert new_window is not first_window
+    assert new_window.db.execute("SELECT COUNT(*) FROM materials").fetchone()[0] == 0
+    assert new_window.instance is old_instance and held(path)

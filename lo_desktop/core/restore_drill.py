@@ -1,9 +1,10 @@
-"""A test restore: prove a backup can be brought back, without touching the clerk's database.
+"""The restore drill (a "test restore"): prove a backup can be brought back, without touching the clerk's database.
 
-``test_restore(path)`` restores the backup (a full ``.lobackup`` or a ``.db`` snapshot, told apart by
+``restore_drill(path)`` restores the backup (a full ``.lobackup`` or a ``.db`` snapshot, told apart by
 content as ``backup.restore`` does) into a temporary folder, opens that copy, runs the integrity check on
 it and counts what it holds. The temporary folder is always deleted afterwards, also when the backup is
-refused or the clerk cancels. A damaged, foreign or newer backup ends in the UserError that
+refused or the clerk cancels. ``keep_in=DIR`` (``lo-desktop restore F --to DIR``) restores the copy into
+DIR instead and leaves it there, checked the same way. A damaged, foreign or newer backup ends in the UserError that
 full_backup / backup / db raise for it (one sentence, naming the file and what is wrong).
 
 A snapshot holds the database only, so its stored files cannot be checked: the report says so instead
@@ -18,6 +19,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from lo_desktop.core import backup, full_backup, integrity
+from lo_desktop.core.atomic import write_atomically
 from lo_desktop.core.errors import UserError
 from lo_desktop.core.progress import Progress, report
 from lo_desktop.core.thaidate import format_stamp
@@ -49,6 +51,7 @@ class RestoreReport:
     files_bad: int = 0  # of those, missing from the backup or changed (full backups only)
     newest_change: str = ""  # ISO stamp of the newest change, "" when nothing was ever changed
     problems: list[str] = field(default_factory=list)
+    kept: Path | None = None  # the restored copy left in the folder the clerk chose; None when deleted
 
     @property
     def ok(self) -> bool:
@@ -66,38 +69,47 @@ class RestoreReport:
         lines += ["", _contents(self), "", _files_line(self)]
         if self.newest_change:
             lines.append(tr("The newest change in it was made on {date}.", date=self.newest_change_date))
-        lines += ["", _("Your database was not changed: the test restore used a temporary copy, now deleted.")]
+        lines += ["", _kept_line(self)]
         return "\n".join(lines)
 
 
-def test_restore(backup_path: str | Path, progress: Progress | None = None, current_db: str | Path | None = None,
-                 scratch: str | Path | None = None) -> RestoreReport:
+def restore_drill(backup_path: str | Path, progress: Progress | None = None, current_db: str | Path | None = None,
+                  scratch: str | Path | None = None, keep_in: str | Path | None = None,
+                  name: str = COPY_NAME) -> RestoreReport:
     """Restore ``backup_path`` into a temporary folder (under ``scratch``, default the system's), check and
-    count it, and delete the folder. ``current_db``, when given, is refused as a backup of itself."""
+    count it, and delete the folder; with ``keep_in`` the copy (named ``name``) is restored into that folder
+    and left there. ``current_db``, when given, is refused as a backup of itself."""
     path = Path(backup_path).expanduser()
     if current_db is not None and path.is_file() and path.resolve() == Path(current_db).resolve():
         raise UserError(backup._same_file_message())
-    work = Path(tempfile.mkdtemp(prefix="lo-test-restore-", dir=scratch))
+    work = None if keep_in is not None else Path(tempfile.mkdtemp(prefix="lo-test-restore-", dir=scratch))
     try:
         result = RestoreReport(path, full_backup.is_full_backup(path))
-        copy = _restore_into(path, work, result.full, progress)
+        copy = _restore_into(path, Path(keep_in).expanduser() if work is None else work, name, result.full, progress)
+        result.kept = copy if work is None else None
         _examine(copy, result, progress)
         return result
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if work is not None:
+            shutil.rmtree(work, ignore_errors=True)
 
 
-test_restore.__test__ = False  # a domain name, not a pytest test
-
-
-def _restore_into(path: Path, work: Path, full: bool, progress) -> Path:
+def _restore_into(path: Path, folder: Path, name: str, full: bool, progress) -> Path:
     if full:
-        return full_backup.restore_copy(path, work, COPY_NAME, progress)
-    backup.verify_candidate(path)  # its messages name the clerk's file, not the temporary copy
+        return full_backup.restore_copy(path, folder, name, progress)
+    backup.verify_candidate(path)  # its messages name the clerk's file, not the copy
+    copy = folder / name
+    if copy.exists():
+        raise UserError(tr("“{path}” exists already; choose an empty folder for the test restore.", path=copy))
     report(progress, 0, 1, _("Copying the backup…"))
-    copy = work / COPY_NAME
-    shutil.copyfile(path, copy)
+    folder.mkdir(parents=True, exist_ok=True)
+    write_atomically(copy, lambda f: _copy_from(path, f))
     return copy
+
+
+def _copy_from(source: Path, f) -> None:
+    with open(source, "rb") as src:
+        shutil.copyfileobj(src, f, 1 << 20)
 
 
 def _examine(copy: Path, result: RestoreReport, progress) -> None:
@@ -146,13 +158,24 @@ def _moment(stamp: str) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
+def _kept_line(result: RestoreReport) -> str:
+    if result.kept is not None:
+        return tr("Your database was not changed: the restored copy is in {path}.", path=result.kept)
+    return _("Your database was not changed: the test restore used a temporary copy, now deleted.")
+
+
 def _verdict(result: RestoreReport) -> list[str]:
+    name = result.backup.name
     if result.ok:
-        return [_("This backup is usable."),
-                tr("“{name}” was restored into a temporary copy and checked: no problems.", name=result.backup.name)]
-    return [_("This backup has problems."),
-            tr("“{name}” was restored into a temporary copy and the check found {count} problems:",
-               name=result.backup.name, count=len(result.problems))]
+        done = (tr("“{name}” was restored into a copy and checked: no problems.", name=name) if result.kept else
+                tr("“{name}” was restored into a temporary copy and checked: no problems.", name=name))
+        return [_("This backup is usable."), done]
+    count = len(result.problems)
+    found = (tr("“{name}” was restored into a copy and the check found {count} problems:", name=name, count=count)
+             if result.kept else
+             tr("“{name}” was restored into a temporary copy and the check found {count} problems:",
+                name=name, count=count))
+    return [_("This backup has problems."), found]
 
 
 def _contents(result: RestoreReport) -> str:
