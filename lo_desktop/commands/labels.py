@@ -92,34 +92,29 @@ def _ranges(positions: set[int]) -> str:
 
 
 def run_labels(args, ctx) -> int:
-    from lo_desktop.labels import history, usage
-    from lo_desktop.labels.render import Job, content_for, write_pdf
+    from lo_desktop.labels import history, print_job
+    from lo_desktop.labels.calibration import offset_for
     from lo_desktop.labels.sheets import get_sheet
 
     settings = ctx.settings
     sheet = get_sheet(ctx.db, args.sheet or settings.default_sheet)
-    offset = (float(settings.calibration_mm.get("x", 0)), float(settings.calibration_mm.get("y", 0)))
+    offset = offset_for(settings.calibration_mm)
     if args.calibration:
-        write_pdf(args.out, Job(sheet, [], [], offset_mm=offset), calibration=True)
+        print_job.print_calibration(sheet, args.out, offset)
         print(tr("Calibration page for {sheet} written to {path}.", sheet=sheet.id, path=args.out))
         return 0
     start = _start(args.start)
     if args.codes is not None:
-        materials = history.by_codes(ctx.db, args.codes.split(","))
+        ids = [m.id for m in history.by_codes(ctx.db, args.codes.split(","))]
     else:
-        choice = "unlabelled" if args.unlabelled else "all"
-        materials = history.materials(ctx.db, history.chosen_ids(ctx.db, choice))
+        ids = history.chosen_ids(ctx.db, "unlabelled" if args.unlabelled else "all")
     fields = args.fields.split(",") if args.fields else list(settings.label_fields)
-    taken = frozenset() if args.new_sheet else frozenset(usage.used_positions(ctx.db, sheet))
-    job = Job(sheet, [content_for(m, settings) for m in materials], _known_fields(fields),
-              args.copies, 1 if start is None else start, offset, taken)
-    pages = write_pdf(args.out, job)
+    order = print_job.LabelOrder(ids, sheet, fields, args.copies, start, offset, fresh_sheet=args.new_sheet)
+    printed = print_job.print_labels(ctx.db, settings, order, args.out, record=not args.no_record)
     print(tr("{count} labels on {pages} pages written to {path}.",
-             count=len(materials) * args.copies, pages=pages, path=args.out))
-    if not args.no_record:
-        history.record_prints(ctx.db, [m.id for m in materials], sheet.id)
-        left = usage.record_print(ctx.db, sheet, len(materials), args.copies, job.start, taken)
-        print(_usage_line(sheet, left))
+             count=printed.labels, pages=printed.pages, path=args.out))
+    if printed.sheet_left is not None:
+        print(_usage_line(sheet, set(printed.sheet_left)))
     return 0
 
 
@@ -133,15 +128,3 @@ def _start(value: str) -> int | None:
     if not text.isdigit():
         raise UserError(tr("--start takes auto or a label number, not “{value}”.", value=value))
     return int(text)
-
-
-def _known_fields(fields: list[str]) -> list[str]:
-    from lo_desktop.core.errors import UserError
-    from lo_desktop.labels.layout import FIELDS
-
-    unknown = [f for f in fields if f.strip() not in FIELDS]
-    if unknown:
-        raise UserError(tr("Unknown label field “{field}”; choose from {known}.",
-                           field=unknown[0], known=", ".join(FIELDS)))
-    return [f.strip() for f in fields]
-

@@ -3,13 +3,16 @@
 A report is written where the clerk chose. Three things commonly go wrong there, and each must leave
 the previous file as it was and no stray temporary file behind: the target is open in Word (Windows
 refuses to replace it), the folder may not be written to, or the disk fills up halfway.
-Each becomes a UserError with one sentence the clerk can act on.
+Each becomes a UserError with one sentence the clerk can act on. Every file written for the user goes
+through here: reports, exports, label PDFs (``write_atomically_by_name``: QPdfWriter opens its file
+itself), full backups and exchange packages.
 """
 from __future__ import annotations
 
 import errno
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO, Callable
 
@@ -23,11 +26,21 @@ _DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
 def write_atomically(path: str | Path, write_fn: Callable[[BinaryIO], None]) -> Path:
     """Call ``write_fn(f)`` on a temporary file beside ``path``, then put it in place; returns the path."""
+    return _atomically(path, lambda tmp, target: _fill(tmp, target, write_fn))
+
+
+def write_atomically_by_name(path: str | Path, write_to: Callable[[Path], None]) -> Path:
+    """The same for writers that open the file themselves by name (Qt's QPdfWriter): ``write_to(tmp)``
+    fills the temporary file; it is synced and put in place the same way."""
+    return _atomically(path, lambda tmp, target: _fill_by_name(tmp, target, write_to))
+
+
+def _atomically(path: str | Path, fill: Callable[[Path, Path], None]) -> Path:
     target = Path(path).expanduser().resolve()
     _check_target(target)
     tmp = _create_temp(target)
     try:
-        _fill(tmp, target, write_fn)
+        fill(tmp, target)
         _replace(tmp, target)
     except BaseException:
         tmp.unlink(missing_ok=True)
@@ -68,11 +81,23 @@ def _umask() -> int:
 
 
 def _fill(tmp: Path, target: Path, write_fn) -> None:
-    try:
-        with open(tmp, "wb") as f:
-            write_fn(f)
-            f.flush()
+    with _disk_full_said(target), open(tmp, "wb") as f:
+        write_fn(f)
+        f.flush()
+        os.fsync(f.fileno())
+
+
+def _fill_by_name(tmp: Path, target: Path, write_to) -> None:
+    with _disk_full_said(target):
+        write_to(tmp)
+        with open(tmp, "r+b") as f:  # the writer has closed it; its bytes reach the disk before the rename
             os.fsync(f.fileno())
+
+
+@contextmanager
+def _disk_full_said(target: Path):
+    try:
+        yield
     except OSError as exc:
         if exc.errno in _DISK_FULL:
             raise UserError(tr("Cannot save “{path}”: the disk is full. Free some space or choose "

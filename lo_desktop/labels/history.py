@@ -6,6 +6,7 @@ from datetime import datetime, timezone
 from lo_desktop.core.errors import UserError
 from lo_desktop.core.search import Query, fetch_by_ids, search_ids
 from lo_desktop.i18n import _, tr
+from lo_desktop.labels import usage
 
 CHOICES = ("selection", "filter", "unlabelled", "all")
 CHUNK = 900  # stay under SQLite's limit on bound parameters
@@ -19,13 +20,17 @@ def record_prints(db, material_ids: list[int], sheet_id: str) -> None:
         db["label_prints"].insert_all(rows)
 
 
+def record_printed(db, sheet, material_ids: list[int], copies: int, start: int, used=()) -> frozenset[int]:
+    """The bookkeeping after a print or PDF succeeded, in one transaction: these materials got labels
+    (``material_ids`` as placed, one per label run: a code asked twice took two runs) and the sheet left
+    in the tray has the positions returned taken (see usage.py). ``start`` and ``used`` are the job's."""
+    with db.atomic():
+        record_prints(db, material_ids, sheet.id)
+        return frozenset(usage.record_print(db, sheet, len(material_ids), copies, start, used))
+
+
 def labelled_ids(db) -> set[int]:
     return {r[0] for r in db.execute("SELECT DISTINCT material_id FROM label_prints").fetchall()}
-
-
-def last_printed(db, material_id: int) -> str | None:
-    row = db.execute("SELECT MAX(printed_at) FROM label_prints WHERE material_id = ?", [material_id]).fetchone()
-    return row[0] if row else None
 
 
 def unlabelled_ids(db, query: Query | None = None) -> list[int]:

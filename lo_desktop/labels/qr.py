@@ -1,55 +1,34 @@
-"""QR modules for a payload, and the horizontal runs of dark modules the painter merges. No Qt here.
+"""The one QR producer, and the outline of its dark modules that the label painter fills. No Qt here.
 
-Error correction is M (15 % of the code may be scuffed). The matrix has no quiet zone: the renderer
-leaves 4 white modules around it inside the label. zxing-cpp's encoder (C++) is used when installed:
-it is ~25× faster than the pure-Python ``qrcode``, which matters for a thousand labels; ``qrcode`` is
-the fallback and gives an equally valid code.
+``matrix`` is the only place a QR code is made: the labels (render.py), the window's detail pane
+(ui/qr.py) and the catalog register (reports/catalog_register.py) all draw what it returns. Error
+correction is M (15 % of the code may be scuffed). zxing-cpp's encoder (C++) makes it, ~25× faster
+than the pure-Python ``qrcode``, which matters for a thousand labels or a register with QRs.
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
+import zxingcpp
+
 QUIET_MODULES = 4
-
-
-@lru_cache(maxsize=1)
-def _zxing_creator():
-    try:
-        import zxingcpp
-        zxingcpp.create_barcode  # noqa: B018 - zxing-cpp ≥ 2.3 only
-    except (ImportError, AttributeError):
-        return None
-    return zxingcpp
-
-
-def matrix(payload: str, encoder: str = "auto") -> tuple[str, ...]:
-    """Rows of modules as strings, "1" for dark. ``encoder``: "auto", "zxing" or "qrcode"."""
-    zx = _zxing_creator() if encoder in ("auto", "zxing") else None
-    if zx is not None:
-        return _zxing_matrix(zx, payload)
-    if encoder == "zxing":
-        raise RuntimeError("zxing-cpp's encoder is not installed")
-    return _qrcode_matrix(payload)
-
 
 _DARK_BYTES = bytes((49 if b < 128 else 48) for b in range(256))  # pixel value → "1" dark / "0" light
 
 
-def _zxing_matrix(zx, payload: str) -> tuple[str, ...]:
-    code = zx.create_barcode(payload, zx.BarcodeFormat.QRCode, ec_level="M")
+def matrix(payload: str, quiet: int = 0) -> tuple[str, ...]:
+    """Rows of modules as strings, "1" for dark, with ``quiet`` light modules around the code (the
+    labels leave their quiet zone inside the label instead, so they ask for none)."""
+    code = zxingcpp.create_barcode(payload, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
     image = memoryview(code.to_image(scale=1, add_quiet_zones=False))
     size, text = image.shape[0], image.tobytes().translate(_DARK_BYTES).decode("ascii")
-    return tuple(text[r * size:(r + 1) * size] for r in range(size))
-
-
-def _qrcode_matrix(payload: str) -> tuple[str, ...]:
-    import qrcode
-
-    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
-    code.add_data(payload.encode("utf-8"))
-    code.make(fit=True)
-    return tuple("".join("1" if v else "0" for v in row) for row in code.get_matrix())
+    rows = tuple(text[r * size:(r + 1) * size] for r in range(size))
+    if not quiet:
+        return rows
+    blank = ("0" * (size + 2 * quiet),) * quiet
+    margin = "0" * quiet
+    return blank + tuple(margin + row + margin for row in rows) + blank
 
 
 def outline(modules) -> list[list[tuple[int, int]]]:
@@ -120,8 +99,3 @@ def _chain(edges: dict[int, int], extra: dict[int, int]) -> list[list[int]]:
 
 
 _ONES = re.compile("1+")
-
-
-def runs(modules) -> list[tuple[int, int, int]]:
-    """(row, first column, length) of each horizontal run of dark modules."""
-    return [(y, m.start(), m.end() - m.start()) for y, row in enumerate(modules) for m in _ONES.finditer(row)]

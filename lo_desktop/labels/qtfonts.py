@@ -11,7 +11,8 @@ from functools import lru_cache
 
 from PySide6.QtGui import QFont, QFontMetricsF, QGuiApplication
 
-FAMILY = "Sarabun"
+from lo_desktop.fonts import sarabun_or_default
+
 REFERENCE_PX = 1000
 MAX_REMEMBERED = 50_000
 
@@ -31,25 +32,9 @@ def ensure_app() -> None:
 
 @lru_cache(maxsize=1)
 def register() -> str:
-    """Register the bundled Sarabun (through the window's font module where it exists); the family."""
+    """The label family: the bundled Sarabun (lo_desktop/fonts.py, shared with the window)."""
     ensure_app()
-    try:
-        from lo_desktop.ui.fonts import register_fonts
-    except ImportError:
-        register_fonts = _register_own
-    families = register_fonts()
-    return FAMILY if FAMILY in families else QFont().family()
-
-
-def _register_own() -> list[str]:
-    import fontpkg_sarabun
-    from PySide6.QtGui import QFontDatabase
-
-    families = []
-    for style in ("Regular", "Bold"):
-        font_id = QFontDatabase.addApplicationFont(str(fontpkg_sarabun.ROOT / "files" / f"Sarabun-{style}.ttf"))
-        families += QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-    return families
+    return sarabun_or_default()
 
 
 @lru_cache(maxsize=512)

@@ -8,9 +8,7 @@ hairline seams or gaps appear at any resolution. Text stays text, in the embedde
 from __future__ import annotations
 
 import math
-import os
 import struct
-import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -18,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QDataStream, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QPageLayout, QPageSize, QPainter, QPainterPath, QPdfWriter, QPen
 
+from lo_desktop.core.atomic import write_atomically_by_name
 from lo_desktop.core.errors import UserError
 from lo_desktop.core.progress import report
 from lo_desktop.i18n import _, tr
@@ -219,31 +218,23 @@ def _pdf_writer(path: str, sheet: Sheet, title: str) -> QPdfWriter:
 
 def write_pdf(out: str | Path, job: Job | None, sheet: Sheet | None = None, progress=None,
               calibration: bool = False) -> int:
-    """Write the job (or the calibration page of ``sheet``) to ``out`` atomically; the page count."""
-    out = Path(out)
+    """Write the job (or the calibration page of ``sheet``) to ``out``; the page count. The file is
+    written through core/atomic.py: a cancelled or failed job leaves no half-written PDF."""
     sheet = job.sheet if job is not None else sheet
     check(sheet)
     if job is not None and not calibration:
         job.placements()  # bad input is refused before a file is touched
-    folder = out.resolve().parent
-    if not folder.is_dir():
-        raise UserError(tr("The folder “{folder}” does not exist.", folder=folder))
-    handle, temp = tempfile.mkstemp(suffix=".pdf", prefix=".labels-", dir=folder)
-    os.close(handle)
-    try:
-        pages = _write(temp, job, sheet, progress, calibration)
-        os.replace(temp, out)
-    finally:
-        if os.path.exists(temp):
-            os.remove(temp)
-    return pages
+    pages = []
+    write_atomically_by_name(out, lambda temp: pages.append(_write(str(temp), out, job, sheet, progress,
+                                                                   calibration)))
+    return pages[0]
 
 
-def _write(temp: str, job: Job | None, sheet: Sheet, progress, calibration: bool) -> int:
+def _write(temp: str, out, job: Job | None, sheet: Sheet, progress, calibration: bool) -> int:
     writer = _pdf_writer(temp, sheet, _("Calibration page") if calibration else _("Labels"))
     painter = QPainter()
     if not painter.begin(writer):
-        raise UserError(tr("Cannot write “{path}”.", path=temp))
+        raise UserError(tr("Cannot write “{path}”.", path=out))
     try:
         if calibration:
             paint_calibration(painter, sheet, PDF_DPI, job.offset_mm if job else (0.0, 0.0))

@@ -68,6 +68,15 @@ def toggle(db, sheet, position: int) -> set[int]:
     return mark(db, sheet, [position], position not in used_positions(db, sheet))
 
 
+def start_at(db, sheet, position: int) -> set[int]:
+    """Shift+click in the preview: every label before ``position`` is taken and it is free, so the next
+    print starts there; the new set."""
+    sheet = _sheet(db, sheet)
+    with db.atomic():
+        mark(db, sheet, range(1, position), True)
+        return mark(db, sheet, [position], False)
+
+
 def new_sheet(db, sheet) -> None:
     """A fresh sheet was loaded into the tray: nothing on it is taken."""
     _store(db, _sheet(db, sheet), [])

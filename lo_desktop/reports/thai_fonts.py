@@ -11,6 +11,8 @@ from __future__ import annotations
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from lo_desktop.fonts import DOCUMENT_FONT
+
 FONT_SLOTS = ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")
 THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 THAI_LANG = "th-TH"
@@ -23,6 +25,12 @@ RPR_ORDER = (
     "w:szCs", "w:highlight", "w:u", "w:effect", "w:bdr", "w:shd", "w:fitText", "w:vertAlign",
     "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish", "w:oMath",
 )
+
+
+def document_font(chosen: str | None = None) -> str:
+    """The font a document is written in: the one chosen in the settings, else the program's default
+    Word font (named with the bundled fonts in lo_desktop/fonts.py)."""
+    return (chosen or "").strip() or DOCUMENT_FONT
 
 
 def child(rpr, tag: str):

@@ -305,8 +305,7 @@ class LabelsDialog(LabelsOutput, QDialog):
         is used (and this one free: printing starts there)."""
         sheet = self.sheet()
         if before:
-            usage.mark(self.db, sheet, range(1, position), True)
-            self.used = usage.mark(self.db, sheet, [position], False)
+            self.used = usage.start_at(self.db, sheet, position)
         else:
             self.used = usage.toggle(self.db, sheet, position)
         self._follow_first_free(sheet)

@@ -1,6 +1,7 @@
-"""What the Labels dialog produces: a PDF (through run_task), a print run at 100 % through the system
-print dialog, a calibration page; and what it remembers afterwards (settings, print history, the next
-free label). A mixin of LabelsDialog, which provides ``job()``, ``ids``, ``choice()``, the spin boxes."""
+"""What the Labels dialog produces: a PDF or a print run at 100 % through the system print dialog (both
+the one action labels/print_job.print_labels, run through run_task, which also keeps the print history
+and the next free label), and a calibration page. The dialog itself remembers only its choices
+(settings). A mixin of LabelsDialog, which provides ``ids``, ``choice()``, ``sheet()``, the spin boxes."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -9,12 +10,13 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 
 from lo_desktop.core.errors import UserError
 from lo_desktop.i18n import _, tr
-from lo_desktop.labels import history, usage
+from lo_desktop.labels import print_job
 from lo_desktop.labels.calibration import offset_for, with_offset
-from lo_desktop.labels.render import Job
+from lo_desktop.labels.print_job import LabelOrder
 from lo_desktop.settings import save_settings
 from lo_desktop.ui import messages
 from lo_desktop.ui.state import window_settings
+from lo_desktop.ui.tasks import run_task
 
 FOLDER_KEY = "labels/folder"
 
@@ -37,26 +39,31 @@ class LabelsOutput:
                                                    self.offset_x.value(), self.offset_y.value())
         save_settings(self.db, self.settings)
 
-    def _checked_job(self) -> Job | None:
-        """The job as chosen, or None after saying why it cannot be placed (bad start, empty choice…)."""
+    def order(self) -> LabelOrder:
+        """What the dialog asks for, as the one print action (labels/print_job.py) takes it."""
+        return LabelOrder(list(self.ids[self.choice()]), self.sheet(), self.fields(), self.copies.value(),
+                          self.start.value(), (self.offset_x.value(), self.offset_y.value()))
+
+    def _checked_order(self) -> LabelOrder | None:
+        """The order, or None after saying why it cannot be printed (bad start, empty choice…): before the
+        clerk is asked where to save or which printer."""
+        order = self.order()
         try:
-            job = self.job()
-            job.placements()
+            print_job.prepare(self.db, self.settings, order)
         except UserError as exc:
             messages.show_error(self, exc)
             return None
-        return job
+        return order
 
-    def save_pdf(self, path: str | None = None) -> None:
-        job = self._checked_job()
-        if job is None:
-            return
+    def save_pdf(self, path: str | None = None):
+        order = self._checked_order()
+        if order is None:
+            return None
         path = path or self._ask_pdf_path()
         if not path:
-            return
+            return None
         self.remember()
-        ids = list(self.ids[self.choice()])
-        self._write_pdf(Path(path), job, ids)
+        return self._run(_("Writing labels"), order, Path(path), output_path=Path(path))
 
     def _ask_pdf_path(self) -> str:
         state = window_settings()
@@ -67,25 +74,26 @@ class LabelsOutput:
             state.setValue(FOLDER_KEY, str(Path(path).parent))
         return path
 
-    def _write_pdf(self, path: Path, job: Job, ids: list[int]):
-        from lo_desktop.labels.render import write_pdf
-
-        def done(_pages):
-            self._printed(job, ids)
-
-        try:
-            from lo_desktop.ui.tasks import run_task
-        except ImportError:
-            done(write_pdf(path, job))
+    def print_labels(self):
+        if self._checked_order() is None:
             return None
-        return run_task(self, _("Writing labels"), lambda progress: write_pdf(path, job, progress=progress),
-                        done, output_path=path)
+        printer = self._ask_printer()
+        if printer is None:
+            return None
+        self.use_printer(printer.printerName())
+        self.remember()
+        self._printer = printer  # alive until the work has finished
+        # QPainter may paint a QPrinter from a worker thread: the window stays responsive, with Cancel.
+        return self._run(_("Printing labels"), self.order(), printer)
 
-    def _printed(self, job: Job, ids: list[int]) -> None:
-        """Remember what got labels and which labels the sheet left in the tray has taken; the next print
-        starts at its first free label."""
-        history.record_prints(self.db, ids, job.sheet.id)
-        usage.record_print(self.db, job.sheet, len(job.contents), job.copies, job.start, job.used)
+    def _run(self, title: str, order: LabelOrder, target, output_path: Path | None = None):
+        def work(progress):
+            return print_job.print_labels(self.db, self.settings, order, target, progress=progress)
+
+        return run_task(self, title, work, lambda _printed: self._printed(), output_path=output_path)
+
+    def _printed(self) -> None:
+        """The print was remembered (labels/print_job.py): show the new counts and the next free label."""
         self._usage_for = None  # reloaded (and the start moved) by the refresh below
         self._load_choices_keeping()
 
@@ -95,46 +103,16 @@ class LabelsOutput:
         self.set_choice(choice)
         self.refresh()
 
-    def print_labels(self) -> None:
-        job = self._checked_job()
-        if job is None:
-            return
-        printer = self._ask_printer()
-        if printer is None:
-            return
-        self.use_printer(printer.printerName())
-        job.offset_mm = (self.offset_x.value(), self.offset_y.value())
-        self.remember()
-        self._print(printer, job, list(self.ids[self.choice()]))
-
-    def _print(self, printer, job: Job, ids: list[int]):
-        """Paint off the window's thread (QPainter may paint a QPrinter from a worker), with Cancel."""
-        from lo_desktop.labels.printing import print_job
-
-        self._printer = printer  # alive until the work has finished
-
-        def done(_pages):
-            self._printed(job, ids)
-
-        try:
-            from lo_desktop.ui.tasks import run_task
-        except ImportError:
-            try:
-                done(print_job(printer, job))
-            except UserError as exc:
-                messages.show_error(self, exc)
-            return None
-        return run_task(self, _("Printing labels"), lambda progress: print_job(printer, job, progress), done)
-
     def print_calibration(self) -> None:
         printer = self._ask_printer()
         if printer is None:
             return
-        from lo_desktop.labels.printing import print_calibration
-
         self.use_printer(printer.printerName())
         self.remember()
-        print_calibration(printer, self.sheet(), (self.offset_x.value(), self.offset_y.value()))
+        try:
+            print_job.print_calibration(self.sheet(), printer, (self.offset_x.value(), self.offset_y.value()))
+        except UserError as exc:
+            messages.show_error(self, exc)
 
     def _ask_printer(self):
         from PySide6.QtPrintSupport import QPrintDialog

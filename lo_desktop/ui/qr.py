@@ -1,21 +1,16 @@
-"""QR codes drawn straight into a QPixmap (no image round trip through Pillow)."""
+"""QR codes drawn straight into a QPixmap (no image round trip through Pillow), from the one QR
+producer (labels/qr.py) the labels and the register use too."""
 from __future__ import annotations
 
-import qrcode
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 
-
-def qr_matrix(payload: str) -> list[list[bool]]:
-    """Modules of the code with the 4-module quiet zone, error correction M (survives a scuffed label)."""
-    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=4)
-    code.add_data(payload)
-    code.make(fit=True)
-    return code.get_matrix()
+from lo_desktop.labels import qr
 
 
 def qr_pixmap(payload: str, size: int = 160) -> QPixmap:
-    matrix = qr_matrix(payload)
+    """The code with its 4-module quiet zone, in whole-pixel modules of at most ``size`` pixels across."""
+    matrix = qr.matrix(payload, quiet=qr.QUIET_MODULES)
     modules = len(matrix)
     scale = max(1, size // modules)
     image = QImage(modules * scale, modules * scale, QImage.Format.Format_RGB32)
@@ -25,7 +20,7 @@ def qr_pixmap(payload: str, size: int = 160) -> QPixmap:
     painter.setBrush(QColor("black"))
     for y, row in enumerate(matrix):
         for x, dark in enumerate(row):
-            if dark:
+            if dark == "1":
                 painter.drawRect(x * scale, y * scale, scale, scale)
     painter.end()
     return QPixmap.fromImage(image)

@@ -58,7 +58,7 @@ def test_bad_input_is_one_clear_sentence_and_no_file(demo, tmp_path, args, words
     out = tmp_path / "bad.pdf"
     result = run("labels", *args, "--out", str(out), db=demo, ok=False)
     assert words in result.stderr and len(result.stderr.strip().splitlines()) == 1
-    assert not out.exists() and not list(tmp_path.glob(".labels-*"))
+    assert not out.exists() and not list(tmp_path.glob(".~lo-*"))  # no temporary file left
 
 
 def test_calibration_page(demo, tmp_path):
