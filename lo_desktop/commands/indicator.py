@@ -15,6 +15,9 @@ def register(subparsers) -> None:
     p.add_argument("--fy", metavar="YEAR", help=_("fiscal year (BE, e.g. 2556; default: the current one)"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=run_kpi)
+    from lo_desktop.commands import indicator_edit  # the changes to these records: session, channel, …
+
+    indicator_edit.register(subparsers)
 
 
 def _fiscal_year(text: str | None) -> int | None:
@@ -50,10 +53,9 @@ def session_json(s) -> dict:
 
 
 def run_kpi(args, ctx) -> int:
-    from lo_desktop.core.kpi import judge
-    from lo_desktop.core.thaidate import today_fiscal_year
+    from lo_desktop.core.indicator_actions import judge_indicator
 
-    indicator = judge(ctx.db, _fiscal_year(args.fy) or today_fiscal_year(), ctx.settings)
+    indicator = judge_indicator(ctx.db, _fiscal_year(args.fy))
     if args.json:
         print(json.dumps(indicator.to_json(), ensure_ascii=False, indent=1))
     else:

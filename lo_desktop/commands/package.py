@@ -20,24 +20,24 @@ def register(subparsers) -> None:
 
 
 def run_export(args, ctx) -> int:
-    from lo_desktop.core import package
+    from lo_desktop.core import exchange_actions
 
     if args.session is not None:
-        path = package.export_session(ctx.db, args.session, args.out)
+        path = exchange_actions.export_session_package(ctx.db, args.session, args.out)
     else:
-        path = package.export_materials(ctx.db, args.codes.split(","), args.out)
+        path = exchange_actions.export_materials_package(ctx.db, args.codes.split(","), args.out)
     print(tr("Exchange package written to {path}.", path=path))
     return 0
 
 
 def run_import(args, ctx) -> int:
-    from lo_desktop.core.package_import import import_package, preview_package
+    from lo_desktop.core.exchange_actions import import_exchange_package, preview_exchange_package
 
     if args.preview:
-        for line in preview_package(ctx.db, args.file).lines():
+        for line in preview_exchange_package(ctx.db, args.file).lines():
             print(line)
         return 0
-    result = import_package(ctx.db, args.file)
+    result = import_exchange_package(ctx.db, args.file)
     for line in result.preview.lines():
         print(line)
     if not result.preview.nothing_new:

@@ -28,36 +28,32 @@ def register(subparsers) -> None:
 
 
 def run_kpi(args, ctx) -> int:
-    from lo_desktop.core.kpi import judge
     from lo_desktop.core.thaidate import parse_year, today_fiscal_year
-    from lo_desktop.reports.kpi_report import build_kpi_report
+    from lo_desktop.reports.actions import write_kpi_report
 
     fy = parse_year(args.fy) if args.fy else today_fiscal_year()
-    path = build_kpi_report(ctx.db, ctx.settings, fy, args.out or f"indicator-4.1-{fy}.docx")
-    _saved(path)
-    indicator = judge(ctx.db, fy, ctx.settings)
-    if not indicator.met:
+    report = write_kpi_report(ctx.db, fy, args.out or f"indicator-4.1-{fy}.docx")
+    _saved(report.path)
+    if not report.indicator.met:  # the judgement the report was made from, not a second one
         print(_("The indicator is not met yet; the report shows what is recorded. Still missing:"),
               file=sys.stderr)
-        for component in indicator.components:
+        for component in report.indicator.components:
             for gap in component.gaps:
                 print(f"  - {gap.text}", file=sys.stderr)
     return 0
 
 
 def run_session(args, ctx) -> int:
-    from lo_desktop.reports.session_memo import build_session_memo
+    from lo_desktop.reports.actions import write_session_memo
 
-    _saved(build_session_memo(ctx.db, ctx.settings, args.id, args.out or f"memo-session-{args.id}.docx"))
+    _saved(write_session_memo(ctx.db, args.id, args.out or f"memo-session-{args.id}.docx"))
     return 0
 
 
 def run_catalog(args, ctx) -> int:
-    from lo_desktop.reports.catalog_register import build_catalog_register
+    from lo_desktop.reports.actions import write_catalog_register
 
-    path = build_catalog_register(ctx.db, ctx.settings, args.out or "catalog-register.docx",
-                                  catalog_query(args), with_qr=args.qr)
-    _saved(path)
+    _saved(write_catalog_register(ctx.db, args.out or "catalog-register.docx", catalog_query(args), args.qr))
     return 0
 
 

@@ -1,5 +1,5 @@
-"""History of every change to materials, exchange sessions (their child rows too), channels, partner agencies
-and borrowers.
+"""History of every change to materials, exchange sessions (their child rows too), channels, partner agencies,
+communities of practice and borrowers.
 
 SQL triggers write the history, so no writer can forget it: the window, the command line, an import, even
 someone editing the file with another SQLite tool. Each row says what changed (entity and id), how
@@ -47,11 +47,12 @@ TABLES = {entity: table for table, (entity, _fields) in TRACKED.items()}
 
 # What no trigger sees, recorded by the program (``record_change``): a session's child rows (each kind as
 # one short text, items joined by these separators), and partner agencies and borrowers.
-LIST_SEPARATORS = {"partners": ", ", "participants": "; ", "headcounts": "; ", "photos": "; ", "materials": ", "}
+LIST_SEPARATORS = {"partners": ", ", "participants": "; ", "headcounts": "; ", "photos": "; ", "materials": ", ",
+                   "members": "; "}
 CHANGE_LABELS = {
     "partners": "Partner agencies", "participants": "Participants", "headcounts": "Head count per agency",
     "photos": "Photos", "materials": "Stored materials", "name": "Name on record", "short_name": "Short name",
-    "section": "Section", "phone": "Phone", "merged_into": "Merged into",
+    "section": "Section", "phone": "Phone", "merged_into": "Merged into", "members": "Members",
 }
 # Every recorded field as a clerk reads it: the window's History tabs and the `history` command.
 FIELD_LABELS = {
@@ -68,6 +69,7 @@ FIELD_LABELS = {
     **CHANGE_LABELS,
 }
 ENTITY_LABELS = {"material": "Material", "session": "Exchange activity", "channel": "Distribution channel",
+                 "community": "Community of practice",
                  "agency": "Partner agency", "borrower": "Borrower", "import": "An import"}
 
 

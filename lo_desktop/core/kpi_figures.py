@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from lo_desktop.core.thaidate import fiscal_year_range
+from lo_desktop.core.thaidate import fiscal_year, fiscal_year_range
 
 
 def materials_by_source(db, fy: int) -> dict[str, int]:
@@ -36,3 +36,13 @@ def channels_used(db, fy: int) -> dict[str, int]:
         "WHERE m.deleted_at IS NULL AND m.kind = 'work_manual' AND c.distributed_on BETWEEN ? AND ? "
         "GROUP BY c.channel ORDER BY 2 DESC", [first.isoformat(), last.isoformat()]).fetchall()
     return dict(found)
+
+
+def years_with_records(db) -> list[int]:
+    """Fiscal years that hold live materials, sessions or channels; newest first."""
+    found = {r[0] for r in db.execute("SELECT DISTINCT fiscal_year FROM materials WHERE fiscal_year IS NOT NULL "
+                                      "AND deleted_at IS NULL").fetchall()}
+    days = db.execute("SELECT held_on FROM exchange_sessions WHERE deleted_at IS NULL "
+                      "UNION SELECT distributed_on FROM channels WHERE distributed_on IS NOT NULL").fetchall()
+    found |= {fiscal_year(date.fromisoformat(day)) for (day,) in days}
+    return sorted(found, reverse=True)

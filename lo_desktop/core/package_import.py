@@ -1,4 +1,5 @@
-"""Reading an exchange package: a preview first, then the import in one transaction.
+"""Reading an exchange package: a preview first, then the import's steps (core/exchange_actions.py runs
+them with the backup before and the history entry, in one transaction).
 
 The package is untrusted: its names, sizes and every file's hash are checked (core/archive.py) and its
 description is read field by field; anything wrong refuses the whole package with one sentence.
@@ -86,32 +87,32 @@ class ImportResult:
 
 
 def preview_package(db, path: str | Path, progress: Progress | None = None) -> PackagePreview:
-    with _open(path, progress) as archive:
-        return _plan(db, archive)
+    with open_package(path, progress) as archive:
+        return plan_import(db, archive)
 
 
-def import_package(db, path: str | Path, progress: Progress | None = None) -> ImportResult:
-    """Add what is new in the package, in one transaction; files are stored first (harmless if it fails)."""
-    from lo_desktop.core.backup import backup_before
+def store_package_files(db, archive: Archive, plan: PackagePreview, progress: Progress | None = None) -> None:
+    """Place the files the new records need in the file store (harmless if the import then fails)."""
+    wanted = _needed_files(archive.meta, plan)
+    root = files_folder(db)
+    for done, sha in enumerate(wanted, 1):
+        report(progress, done, len(wanted), _("Storing the attachments and photos…"))
+        archive.place_file(root, sha)
 
-    with _open(path, progress) as archive:
-        plan = _plan(db, archive)
-        result = ImportResult(plan)
-        if plan.nothing_new:
-            return result
-        result.backup = backup_before(db, "import")
-        _store_files(db, archive, plan, progress)
-        with db.atomic():
-            plan = _plan(db, archive)  # the same answer unless another window changed the catalog meanwhile
-            result.preview = plan
-            result.added = _add_materials(db, archive, plan)
-            result.session_id = _add_session(db, archive, plan)
+
+def add_package_records(db, archive: Archive) -> ImportResult:
+    """Add the new materials and session. Run it inside the caller's transaction, after the files."""
+    plan = plan_import(db, archive)  # the same answer unless another window changed the catalog meanwhile
+    result = ImportResult(plan)
+    result.added = _add_materials(db, archive, plan)
+    result.session_id = _add_session(db, archive, plan)
     return result
 
 
 # ---------------------------------------------------------------- reading the description
 
-def _open(path, progress) -> Archive:
+def open_package(path, progress: Progress | None = None) -> Archive:
+    """The package opened, its description checked and every file's fingerprint verified; a context manager."""
     archive = Archive(path, LIMITS, _("exchange package"))
     try:
         _check_meta(archive)
@@ -150,7 +151,8 @@ def _check_meta(archive: Archive) -> None:
             raise archive.damaged(_("a photo in it is not in its list of files"))
 
 
-def _plan(db, archive: Archive) -> PackagePreview:
+def plan_import(db, archive: Archive) -> PackagePreview:
+    """What importing would do here: new and present materials, the codes they get, the session."""
     try:
         return _plan_of(db, archive)
     except (KeyError, TypeError, AttributeError) as exc:
@@ -201,14 +203,6 @@ def _date(archive: Archive, text) -> date:
 
 
 # ---------------------------------------------------------------- adding
-
-def _store_files(db, archive: Archive, plan: PackagePreview, progress) -> None:
-    wanted = _needed_files(archive.meta, plan)
-    root = files_folder(db)
-    for done, sha in enumerate(wanted, 1):
-        report(progress, done, len(wanted), _("Storing the attachments and photos…"))
-        archive.place_file(root, sha)
-
 
 def _needed_files(meta: dict, plan: PackagePreview) -> list[str]:
     new_uids = {i.uid for i in plan.new}

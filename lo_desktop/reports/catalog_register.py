@@ -10,13 +10,13 @@ import io
 from datetime import date
 from pathlib import Path
 
-import qrcode
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm
 from PIL import Image
 
 from lo_desktop.core.progress import report
 from lo_desktop.core.search import Query, count, search
+from lo_desktop.labels import qr
 from lo_desktop.labels.payload import payload_for
 from lo_desktop.core.thaidate import format_date
 from lo_desktop.core.vocab import VOCABULARIES
@@ -24,7 +24,6 @@ from lo_desktop.reports.docx_base import TABLE_PT, Builder, new_row, set_widths,
 
 BATCH = 500
 QR_CM = 1.8
-MASK = 0
 COLUMNS = ("No.", "Code", "Title", "Kind", "Format", "Source", "Stored at", "Year (BE)")
 WIDTHS = [1.5, 2.8, 7.3, 3.0, 2.4, 2.4, 3.0, 1.9]
 WIDTHS_QR = [1.5, 2.8, 5.3, 2.8, 2.2, 2.2, 2.6, 1.9, 2.6]
@@ -78,14 +77,10 @@ def _label(field: str, key: str) -> str:
 
 
 def qr_png(payload: str, module_px: int = 4) -> bytes:
-    """Error correction M and a 4-module quiet zone: scans from a printed page at arm's length.
-    One fixed mask pattern: trying all eight is 8× the work for thousands of rows, and any mask scans."""
-    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=4, mask_pattern=MASK)
-    code.add_data(payload)
-    code.make(fit=True)
-    matrix = code.get_matrix()
+    """The labels' code (labels/qr.py) with its 4-module quiet zone: scans from a printed page at arm's length."""
+    matrix = qr.matrix(payload, quiet=qr.QUIET_MODULES)
     image = Image.new("1", (len(matrix), len(matrix)), 1)
-    image.putdata([0 if dark else 1 for row in matrix for dark in row])
+    image.putdata([0 if dark == "1" else 1 for row in matrix for dark in row])
     image = image.resize((image.width * module_px, image.height * module_px), Image.Resampling.NEAREST)
     out = io.BytesIO()
     image.save(out, "PNG", optimize=True)

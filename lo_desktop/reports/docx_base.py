@@ -27,7 +27,7 @@ from lo_desktop.core.errors import UserError
 from lo_desktop.core.thaidate import to_thai_digits
 from lo_desktop.i18n import catalog, tr
 from lo_desktop.paths import resource
-from lo_desktop.reports.thai_fonts import apply_document_fonts, run_font
+from lo_desktop.reports.thai_fonts import apply_document_fonts, document_font, run_font
 
 BODY_PT = 16
 TABLE_PT = 14
@@ -74,7 +74,7 @@ def docx_path(path: str | Path) -> Path:
 class Builder:
     def __init__(self, settings, landscape: bool = False):
         self.settings = settings
-        self.font = settings.report_font or "TH Sarabun New"
+        self.font = document_font(settings.report_font)
         self.thai_digits = bool(settings.thai_digits)
         self.doc = open_template(template_path(settings))
         self.emblem = _first_picture(self.doc)

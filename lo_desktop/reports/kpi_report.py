@@ -14,9 +14,9 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from lo_desktop.core.channels import CHANNELS
 from lo_desktop.core.cop import list_communities
 from lo_desktop.core.kpi import AGENCY_TYPE_LABELS, TITLES, judge
+from lo_desktop.core.kpi_figures import years_with_records
 from lo_desktop.core.progress import report
-from lo_desktop.core.sessions import list_sessions
-from lo_desktop.core.thaidate import fiscal_year, format_date, format_fiscal_year
+from lo_desktop.core.thaidate import format_date, format_fiscal_year
 from lo_desktop.core.vocab import VOCABULARIES
 from lo_desktop.reports.docx_base import Builder, thai
 from lo_desktop.reports.photos import add_photo_grid
@@ -29,8 +29,9 @@ SUMMARY_WIDTHS = [2.3, 5.4, 5.6, 2.7]
 DETAIL_WIDTHS = [4.6, 11.4]
 
 
-def build_kpi_report(db, settings, fiscal_year: int, out: str | Path, progress=None) -> Path:
-    indicator = judge(db, fiscal_year, settings)
+def build_kpi_report(db, settings, fiscal_year: int, out: str | Path, progress=None, indicator=None) -> Path:
+    """The report of ``indicator`` (judged here when not given: reports/actions.py hands its judgement on)."""
+    indicator = indicator or judge(db, fiscal_year, settings)
     builder = Builder(settings)
     steps = _Steps(progress, indicator)
     _cover(builder, indicator)
@@ -45,11 +46,7 @@ def build_kpi_report(db, settings, fiscal_year: int, out: str | Path, progress=N
 
 def report_years(db, current: int, back: int = 5) -> list[int]:
     """Fiscal years worth offering, newest first: the last few, and every year something was recorded."""
-    years = set(range(current, current - back - 1, -1))
-    years |= {r[0] for r in db.execute("SELECT DISTINCT fiscal_year FROM materials WHERE fiscal_year "
-                                       "IS NOT NULL AND deleted_at IS NULL").fetchall()}
-    years |= {fiscal_year(s.held_on) for s in list_sessions(db) if s.held_on}
-    return sorted(years, reverse=True)
+    return sorted(set(range(current, current - back - 1, -1)) | set(years_with_records(db)), reverse=True)
 
 
 class _Steps:

@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHeaderView, QLabel, QLineEdit,
                                QTableWidgetItem, QVBoxLayout)
 
-from lo_desktop.core.agencies import Agency, agencies_with_use, delete_agency
-from lo_desktop.core.agency_edit import merge_agencies, rename_agency
+from lo_desktop.core.agencies import Agency, agencies_with_use
 from lo_desktop.core.errors import UserError
+from lo_desktop.core.indicator_actions import delete_partner_agency, merge_partner_agencies, rename_partner_agency
 from lo_desktop.core.similar import most_alike
 from lo_desktop.i18n import _, tr
 from lo_desktop.settings import load_settings
@@ -42,7 +42,7 @@ class AgencyEditDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            rename_agency(self.db, self.agency.id, self.name.text(), self.short_name.text())
+            rename_partner_agency(self.db, self.agency.id, self.name.text(), self.short_name.text())
         except UserError as exc:
             messages.show_error(self, exc, self.windowTitle())
             return
@@ -166,7 +166,7 @@ class AgenciesDialog(QDialog):
                                          "“{other}” will name “{keep}” instead.",
                                          other=other.name, keep=keep.name, count=used), _("Merge partner agencies")):
             return
-        self._run(lambda: merge_agencies(self.db, keep.id, other.id), keep.id)
+        self._run(lambda: merge_partner_agencies(self.db, keep.id, other.id), keep.id)
 
     def delete_current(self) -> None:
         """Delete an agency no session names; for one still named (the Delete key) the core says why not."""
@@ -177,7 +177,7 @@ class AgenciesDialog(QDialog):
         if not used and not messages.confirm(self, tr("Delete the partner agency “{name}”? No exchange session "
                                                       "names it.", name=agency.name)):
             return
-        self._run(lambda: delete_agency(self.db, agency.id), None)
+        self._run(lambda: delete_partner_agency(self.db, agency.id), None)
 
     def _run(self, change, select_id: int | None) -> None:
         try:

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog
                                QVBoxLayout, QWidget)
 
 from lo_desktop.core.catalog import get_material_by_id
-from lo_desktop.core.channels import (
-    Channel, attach_evidence, channel_choices, channel_label, channels_of, delete_channel, save_channel)
+from lo_desktop.core.channels import Channel, attach_evidence, channel_choices, channel_label, channels_of
 from lo_desktop.core.errors import UserError
+from lo_desktop.core.indicator_actions import delete_distribution_channel, save_distribution_channel
 from lo_desktop.core.files import stored_path
 from lo_desktop.core.kpi import distinct_channels
 from lo_desktop.core.thaidate import format_date
@@ -77,7 +77,7 @@ class ChannelDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            self.saved = save_channel(self.db, self.channel_from_form())
+            self.saved = save_distribution_channel(self.db, self.channel_from_form())
         except UserError as exc:
             messages.show_error(self, exc, self.windowTitle())
             return
@@ -148,7 +148,10 @@ class ChannelsWidget(QWidget):
     def delete_current(self) -> None:
         c = self.current()
         if c and messages.confirm(self, tr("Delete the channel “{channel}”?", channel=channel_label(c.channel))):
-            delete_channel(self.db, c.id)
+            try:
+                delete_distribution_channel(self.db, c.id)
+            except UserError as exc:  # another window deleted it meanwhile
+                messages.show_error(self, exc)
             self.refresh()
 
     def open_evidence(self) -> None:

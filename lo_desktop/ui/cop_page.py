@@ -5,8 +5,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem,
                                QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget)
 
-from lo_desktop.core.cop import Community, delete_community, get_community, list_communities, save_community
+from lo_desktop.core.cop import Community, get_community, list_communities
 from lo_desktop.core.errors import UserError
+from lo_desktop.core.indicator_actions import delete_community_of_practice, save_community_of_practice
 from lo_desktop.i18n import _, tr
 from lo_desktop.ui import messages
 from lo_desktop.ui.material_picker import MaterialPicker, open_material
@@ -89,7 +90,7 @@ class CommunitiesPage(QWidget):
 
     def save(self) -> None:
         try:
-            saved = save_community(self.db, self.community_from_form())
+            saved = save_community_of_practice(self.db, self.community_from_form())
         except UserError as exc:
             messages.show_error(self, exc)
             return
@@ -98,7 +99,10 @@ class CommunitiesPage(QWidget):
     def delete(self) -> None:
         if self.current and self.current.id and messages.confirm(
                 self, tr("Delete the community “{name}”? Its materials stay in the catalog.", name=self.current.name)):
-            delete_community(self.db, self.current.id)
+            try:
+                delete_community_of_practice(self.db, self.current.id)
+            except UserError as exc:  # another window deleted it meanwhile
+                messages.show_error(self, exc)
             self.refresh()
 
 

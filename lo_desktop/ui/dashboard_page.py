@@ -1,33 +1,24 @@
 """The indicator 4.1 dashboard: pick a fiscal year (BE), see the three components, their gaps and charts.
 
-Rebuilt from the core's judgement each time it is shown or the year changes, so a fix made elsewhere
-(a channel recorded, a material linked) shows at once.
+Rebuilt from the core's judgement (core/indicator_actions.judge_indicator, as ``lo-desktop kpi`` judges)
+each time it is shown or the year changes, so a fix made elsewhere (a channel recorded, a material linked)
+shows at once.
 """
 from __future__ import annotations
-
-from datetime import date
 
 from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea,
                                QVBoxLayout, QWidget)
 
-from lo_desktop.core.kpi import agency_type_label, judge
-from lo_desktop.core.thaidate import fiscal_year, format_fiscal_year, today_fiscal_year
+from lo_desktop.core.indicator_actions import judge_indicator
+from lo_desktop.core.kpi import agency_type_label
+from lo_desktop.core.kpi_figures import years_with_records
+from lo_desktop.core.thaidate import format_fiscal_year, today_fiscal_year
 from lo_desktop.i18n import _, tr
 from lo_desktop.ui.dashboard_cards import GAP_COLOUR, MET_COLOUR, ComponentCard
 from lo_desktop.ui.material_picker import open_material
 from lo_desktop.ui.state import window_settings
 
 YEAR_KEY = "dashboard/fiscal_year"
-
-
-def years_with_records(db) -> list[int]:
-    """Fiscal years that hold live materials, sessions or channels; newest first."""
-    found = {r[0] for r in db.execute("SELECT DISTINCT fiscal_year FROM materials WHERE fiscal_year IS NOT NULL "
-                                      "AND deleted_at IS NULL").fetchall()}
-    days = db.execute("SELECT held_on FROM exchange_sessions WHERE deleted_at IS NULL "
-                      "UNION SELECT distributed_on FROM channels WHERE distributed_on IS NOT NULL").fetchall()
-    found |= {fiscal_year(date.fromisoformat(day)) for (day,) in days}
-    return sorted(found, reverse=True)
 
 
 def default_year(with_records: list[int]) -> int:
@@ -92,7 +83,7 @@ class DashboardPage(QWidget):
     def refresh(self) -> None:
         fy = self.fiscal_year()
         window_settings().setValue(YEAR_KEY, fy)
-        self.indicator = judge(self.db, fy, self.settings)
+        self.indicator = judge_indicator(self.db, fy)
         self._show_status()
         self._rebuild_body()
 

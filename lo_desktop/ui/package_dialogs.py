@@ -3,7 +3,7 @@
 Export packs one exchange session or the materials selected in the catalog, with their files, into one
 ``.lopackage`` for a partner corner. Import reads the package (every file's fingerprint is checked) and
 shows a preview — what is new, what is here already, which codes will change — before anything is
-added. Both run through ui/tasks.run_task.
+added. Both run through ui/tasks.run_task, calling core/exchange_actions like the command line.
 """
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QLabel, QRadioButton,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout)
 
-from lo_desktop.core import package
-from lo_desktop.core.package_import import PackagePreview, import_package, preview_package
+from lo_desktop.core import exchange_actions, package
+from lo_desktop.core.package_import import PackagePreview
 from lo_desktop.core.sessions import list_sessions
 from lo_desktop.core.thaidate import format_date
 from lo_desktop.i18n import _, tr
@@ -73,9 +73,9 @@ class PackageActions:
     def export_to(self, session_id: int | None, codes: list[str], out: str | Path):
         db = self.window.db
         if session_id is not None:
-            work = lambda p: package.export_session(db, session_id, out, p)  # noqa: E731
+            work = lambda p: exchange_actions.export_session_package(db, session_id, out, p)  # noqa: E731
         else:
-            work = lambda p: package.export_materials(db, codes, out, p)  # noqa: E731
+            work = lambda p: exchange_actions.export_materials_package(db, codes, out, p)  # noqa: E731
         _remember(out)
         self.task = run_task(self.window, _("Packing the exchange package…"), work, output_path=Path(out))
         return self.task
@@ -94,7 +94,8 @@ class PackageActions:
     def preview(self, path: str | Path):
         db = self.window.db
         _remember(path)
-        self.task = run_task(self.window, _("Reading the exchange package…"), lambda p: preview_package(db, path, p),
+        self.task = run_task(self.window, _("Reading the exchange package…"),
+                             lambda p: exchange_actions.preview_exchange_package(db, path, p),
                              on_done=self._show_preview)
         return self.task
 
@@ -106,7 +107,8 @@ class PackageActions:
 
     def import_now(self, path: str | Path):
         db = self.window.db
-        self.task = run_task(self.window, _("Importing the exchange package…"), lambda p: import_package(db, path, p),
+        self.task = run_task(self.window, _("Importing the exchange package…"),
+                             lambda p: exchange_actions.import_exchange_package(db, path, p),
                              on_done=self._imported)
         return self.task
 

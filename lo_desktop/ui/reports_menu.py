@@ -2,7 +2,8 @@
 
 Each action asks what it needs (a fiscal year, a session, which materials), then where to save, and
 writes the document off the window's thread through ``run_task`` (progress, Cancel, and an offer to
-open the file). The worker reads through a connection of its own, so the window stays usable.
+open the file) by the same function of reports/actions.py the ``report`` command calls. The worker
+reads through a connection of its own, so the window stays usable.
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from lo_desktop.core.db import db_path, open_database
 from lo_desktop.core.search import Query, count
 from lo_desktop.core.thaidate import format_date, format_fiscal_year, today_fiscal_year
 from lo_desktop.i18n import _, tr
-from lo_desktop.settings import load_settings
+from lo_desktop.reports import actions
 from lo_desktop.ui import messages
 from lo_desktop.ui.state import window_settings
 from lo_desktop.ui.tasks import run_task
@@ -51,30 +52,24 @@ class ReportsMenu:
         fy = self.ask_fiscal_year()
         path = fy and self.ask_path(tr("Indicator 4.1 FY {fy}.docx", fy=fy))
         if path:
-            from lo_desktop.reports.kpi_report import build_kpi_report
-
             return self.start(_("Writing the indicator 4.1 report"), path,
-                       lambda db, settings, progress: build_kpi_report(db, settings, fy, path, progress))
+                              lambda db, progress: actions.write_kpi_report(db, fy, path, progress))
 
     def session_memo(self):
         session_id = self.ask_session()
         path = session_id and self.ask_path(tr("Memo on exchange session {id}.docx", id=session_id))
         if path:
-            from lo_desktop.reports.session_memo import build_session_memo
-
             return self.start(_("Writing the memo"), path,
-                       lambda db, settings, progress: build_session_memo(db, settings, session_id, path, progress))
+                              lambda db, progress: actions.write_session_memo(db, session_id, path, progress))
 
     def catalog_register(self):
         choice = self.ask_register_options()
         path = choice and self.ask_path(_("Catalog register.docx"))
         if path:
-            from lo_desktop.reports.catalog_register import build_catalog_register
-
             query, with_qr = choice
             return self.start(_("Writing the catalog register"), path,
-                       lambda db, settings, progress: build_catalog_register(db, settings, path, query, with_qr,
-                                                                             progress))
+                              lambda db, progress: actions.write_catalog_register(db, path, query, with_qr,
+                                                                                  progress))
 
     # --- asking -------------------------------------------------------------------------------------
     def ask_fiscal_year(self) -> int | None:
@@ -129,14 +124,15 @@ class ReportsMenu:
         return path
 
     # --- running ------------------------------------------------------------------------------------
-    def start(self, title: str, path: Path, build):
-        settings = load_settings(self.window.db)
+    def start(self, title: str, path: Path, write):
+        """Run ``write(db, progress)`` (one of reports/actions.py, as the command line calls it) off the
+        window's thread, on a connection of its own."""
         source = db_path(self.window.db)
 
         def work(progress):
             db = open_database(source) if source else self.window.db
             try:
-                return build(db, settings, progress)
+                return write(db, progress)
             finally:
                 if source:
                     db.close()

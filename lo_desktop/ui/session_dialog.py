@@ -1,12 +1,12 @@
 """The exchange-session editor: details, participants, learnings, photos and the stored materials.
 
-Everything is saved in one transaction by lo_desktop.core.sessions.save_session; a refusal names the
-field, shows its tab and leaves the stored session as it was.
+Everything is saved in one transaction by core/indicator_actions.save_exchange_session, as the
+``session add`` and ``session edit`` commands save; a refusal names the field, shows its tab and leaves
+the stored session as it was.
 """
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog
                                QWidget)
 
 from lo_desktop.core.errors import UserError, ValidationError
-from lo_desktop.core.sessions import FORMATS, ExchangeSession, format_label, save_session, store_attendance
+from lo_desktop.core.indicator_actions import new_session, save_exchange_session
+from lo_desktop.core.sessions import FORMATS, ExchangeSession, format_label, store_attendance
 from lo_desktop.i18n import _, tr
 from lo_desktop.ui import messages
 from lo_desktop.ui.date_edit import BuddhistDateEdit
@@ -34,8 +35,7 @@ class SessionDialog(QDialog):
     def __init__(self, db, settings, session: ExchangeSession | None = None, parent=None, window=None):
         super().__init__(parent)
         self.db, self.settings, self.window = db, settings, window
-        self.original = session or ExchangeSession(date.today(), "", partners=list(settings.partners),
-                                                   host=settings.agency_name)
+        self.original = session or new_session(db)
         self.saved: ExchangeSession | None = None
         self.setWindowTitle(_("New exchange session") if self.original.id is None
                             else tr("Exchange session of {date}", date=self._date_text()))
@@ -185,7 +185,7 @@ class SessionDialog(QDialog):
     def accept(self) -> None:
         try:
             self.headcounts.counts()
-            self.saved = save_session(self.db, self.session_from_form())
+            self.saved = save_exchange_session(self.db, self.session_from_form())
         except ValidationError as exc:
             self._show_problem(exc)
             return

@@ -66,6 +66,9 @@ class PartnersBox(QWidget):
             self.new_name.clear()
 
     def set_partners(self, names: list[str]) -> None:
+        """Exactly these agencies ticked (the others stay listed, unticked)."""
+        for i in range(self.list.count()):
+            self.list.item(i).setCheckState(Qt.CheckState.Unchecked)
         for name in names:
             self._add(name, True)
 

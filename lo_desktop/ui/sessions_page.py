@@ -7,8 +7,9 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QHBoxLayout, QHead
                                QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QTextBrowser, QVBoxLayout,
                                QWidget)
 
-from lo_desktop.core.sessions import (delete_session, format_label, get_session, list_sessions, restore_session,
-                                      session_materials)
+from lo_desktop.core.errors import UserError
+from lo_desktop.core.indicator_actions import restore_exchange_session, trash_exchange_session
+from lo_desktop.core.sessions import format_label, get_session, list_sessions, session_materials
 from lo_desktop.core.thaidate import fiscal_year, format_date, format_fiscal_year, today_fiscal_year
 from lo_desktop.i18n import _, tr
 from lo_desktop.ui import messages
@@ -175,9 +176,12 @@ class SessionsPage(QWidget):
         session_id = self.current_id()
         if session_id is None:
             return
-        if self.trash.isChecked():
-            restore_session(self.db, session_id)
-        elif messages.confirm(self, _("Move this exchange session to the Trash? It stops counting for the "
-                                      "indicator until it is restored.")):
-            delete_session(self.db, session_id)
+        try:
+            if self.trash.isChecked():
+                restore_exchange_session(self.db, session_id)
+            elif messages.confirm(self, _("Move this exchange session to the Trash? It stops counting for the "
+                                          "indicator until it is restored.")):
+                trash_exchange_session(self.db, session_id)
+        except UserError as exc:  # another window changed it meanwhile
+            messages.show_error(self, exc)
         self.refresh()

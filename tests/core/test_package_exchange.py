@@ -10,7 +10,8 @@ from lo_desktop.cli import main
 from lo_desktop.core import attachments, catalog, integrity, package
 from lo_desktop.core.db import db_path, open_database
 from lo_desktop.core.errors import UserError
-from lo_desktop.core.package_import import import_package, preview_package
+from lo_desktop.core.exchange_actions import import_exchange_package
+from lo_desktop.core.package_import import preview_package
 from lo_desktop.core.records import Material
 from lo_desktop.core.sessions import get_session, get_session_by_uid
 from lo_desktop.paths import files_dir
@@ -53,7 +54,7 @@ def test_round_trip_between_two_corners(demo_db, receiver, exported):
     source = get_session(demo_db, SESSION)
     preview = preview_package(receiver, exported)
     assert preview.agency == BANG_NA and len(preview.new) == len(source.material_ids) and preview.session_new
-    result = import_package(receiver, exported)
+    result = import_exchange_package(receiver, exported)
     assert result.added == len(source.material_ids)
     copy = get_session_by_uid(receiver, source.uid)
     assert copy.topic == source.topic and copy.held_on == source.held_on
@@ -69,9 +70,9 @@ def test_round_trip_between_two_corners(demo_db, receiver, exported):
 
 
 def test_importing_again_adds_nothing(receiver, exported, capsys):
-    import_package(receiver, exported)
+    import_exchange_package(receiver, exported)
     before, files_before = snapshot(receiver), stored(receiver)
-    result = import_package(receiver, exported)
+    result = import_exchange_package(receiver, exported)
     assert result.added == 0 and result.session_id is None and result.preview.nothing_new
     assert snapshot(receiver) == before and stored(receiver) == files_before
 
@@ -82,14 +83,14 @@ def test_a_taken_code_gets_the_next_code_of_the_receivers_pattern(demo_db, recei
     preview = preview_package(receiver, exported)
     assert [(i.code, i.new_code) for i in preview.renamed] == [(first.code, "PK-0001")]
     assert any("PK-0001" in line for line in preview.lines())
-    import_package(receiver, exported)
+    import_exchange_package(receiver, exported)
     assert catalog.get_material(receiver, first.code).uid == mine.uid  # never overwritten
     assert catalog.get_material(receiver, "PK-0001").uid == first.uid
 
 
 def test_export_chosen_materials_by_code(demo_db, receiver, tmp_path):
     out = package.export_materials(demo_db, ["BN-0001", "BN-0002"], tmp_path / "two.lopackage")
-    result = import_package(receiver, out)
+    result = import_exchange_package(receiver, out)
     assert result.added == 2 and result.session_id is None
     with pytest.raises(UserError, match="BN-9999"):
         package.export_materials(demo_db, ["BN-9999"], tmp_path / "none.lopackage")
@@ -100,7 +101,7 @@ def test_a_tampered_file_refuses_the_whole_package(receiver, exported):
     flip_byte_in(exported, entry)
     before = snapshot(receiver)
     with pytest.raises(UserError) as caught:
-        import_package(receiver, exported)
+        import_exchange_package(receiver, exported)
     assert name in str(caught.value)
     assert snapshot(receiver) == before and stored(receiver) == []
 
@@ -111,7 +112,7 @@ def test_zip_slip_names_are_refused(receiver, exported, tmp_path, name):
     with pytest.raises(UserError, match="ไม่อนุญาต"):
         preview_package(receiver, hostile)
     with pytest.raises(UserError):
-        import_package(receiver, hostile)
+        import_exchange_package(receiver, hostile)
     assert snapshot(receiver)[0] == 0 and stored(receiver) == []
     assert not (tmp_path / "x").exists() and not (db_path(receiver).parent.parent / "x").exists()
 
@@ -143,7 +144,7 @@ def _rewrite_meta(path, change):
 def test_an_unknown_value_refuses_the_whole_package(receiver, exported):
     _rewrite_meta(exported, lambda meta: meta["materials"][-1].update(kind="spaceship"))
     with pytest.raises(UserError, match="spaceship"):
-        import_package(receiver, exported)
+        import_exchange_package(receiver, exported)
     assert snapshot(receiver)[:4] == [0, 0, 0, 0]
 
 
@@ -157,7 +158,7 @@ def test_an_unknown_value_refuses_the_whole_package(receiver, exported):
 def test_a_broken_description_is_one_sentence(receiver, exported, change):
     _rewrite_meta(exported, change)
     with pytest.raises(UserError, match="out.lopackage"):
-        import_package(receiver, exported)
+        import_exchange_package(receiver, exported)
     assert snapshot(receiver)[:4] == [0, 0, 0, 0]
 
 
