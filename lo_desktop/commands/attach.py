@@ -1,4 +1,4 @@
-"""Attachment commands: attach files to a material (their text is read at once), read pending files."""
+"""Attachment commands: attach files to a material (their text is read at once), remove one, read pending files."""
 from __future__ import annotations
 
 import sys
@@ -11,24 +11,32 @@ def register(subparsers) -> None:
     p.add_argument("code")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.set_defaults(func=run_attach)
+    p = subparsers.add_parser("detach", help=_("remove the file NAME from the material CODE"))
+    p.add_argument("code")
+    p.add_argument("name", metavar="NAME")
+    p.set_defaults(func=run_detach)
     p = subparsers.add_parser("index-files", help=_("read the text of every attachment not read yet"))
     p.set_defaults(func=run_index_files)
 
 
 def run_attach(args, ctx) -> int:
-    from lo_desktop.core.attachment_index import index_attachment
-    from lo_desktop.core.attachments import add_attachment
-    from lo_desktop.core.catalog import get_material
-    from lo_desktop.core.errors import UserError
+    from lo_desktop.core.catalog_actions import attach_file, material_by_code
 
-    material = get_material(ctx.db, args.code)
-    if material is None:
-        raise UserError(tr("There is no material with the code {code}.", code=args.code))
+    material = material_by_code(ctx.db, args.code)
     for path in args.files:
-        attachment = add_attachment(ctx.db, material.id, path)
-        status, error = index_attachment(ctx.db, attachment)
-        print(tr("Attached “{name}” to {code}.", name=attachment.name, code=material.code))
-        _say_status(attachment.name, status, error)
+        attached = attach_file(ctx.db, material.id, path)
+        print(tr("Attached “{name}” to {code}.", name=attached.attachment.name, code=material.code))
+        _say_status(attached.attachment.name, attached.status, attached.error)
+    return 0
+
+
+def run_detach(args, ctx) -> int:
+    from lo_desktop.core.catalog_actions import attachment_named, material_by_code, remove_attachment
+
+    material = material_by_code(ctx.db, args.code)
+    attachment = attachment_named(ctx.db, material, args.name)
+    remove_attachment(ctx.db, attachment.id)
+    print(tr("Removed “{name}” from {code}.", name=attachment.name, code=material.code))
     return 0
 
 

@@ -1,9 +1,10 @@
-"""Catalog commands: demo, list, search, show, export, import."""
+"""Catalog commands: demo, list, search, show, export, import (and, from material_edits, the edits)."""
 from __future__ import annotations
 
 import json
 import sys
 
+from lo_desktop.commands import material_edits
 from lo_desktop.i18n import _, tr
 
 LIST_FIELDS = ("code", "title", "kind", "source", "format", "status", "location", "year", "fiscal_year")
@@ -30,6 +31,7 @@ def register(subparsers) -> None:
     p.add_argument("--dry-run", action="store_true", help=_("check every row, write nothing"))
     p.add_argument("--skip-invalid", action="store_true", help=_("write the good rows, skip the bad ones"))
     p.set_defaults(func=run_import)
+    material_edits.register(subparsers)
 
 
 def run_demo(args, ctx) -> int:
@@ -128,36 +130,32 @@ def material_lines(db, m) -> list[tuple[str, str]]:
 
 
 def run_export(args, ctx) -> int:
-    from lo_desktop.core.search import Query
-    from lo_desktop.core.transfer import export_materials
+    from lo_desktop.core.catalog_actions import export_materials
 
-    count = export_materials(ctx.db, Query(), args.file)
+    count = export_materials(ctx.db, args.file)
     print(tr("Exported {count} materials to {path}.", count=count, path=args.file))
     return 0
 
 
 def run_import(args, ctx) -> int:
-    from lo_desktop.core.transfer import check_rows, guess_mapping, import_rows, read_table
+    from lo_desktop.core.catalog_actions import ImportRefused, import_materials
 
-    table = read_table(args.file)
-    check = check_rows(ctx.db, table, guess_mapping(table.headers))
-    for number, problem in check.problems:
-        print(tr("Row {row}: {problem}", row=number, problem=problem), file=sys.stderr)
-    if args.dry_run:
-        print(tr("Checked: {good} rows can be imported, {bad} have problems. Nothing was written.",
-                 good=len(check.good), bad=len(check.problems)))
-        return 1 if check.problems else 0
-    if check.problems and not args.skip_invalid:
+    try:
+        result = import_materials(ctx.db, args.file, skip_invalid=args.skip_invalid, dry_run=args.dry_run)
+    except ImportRefused as refused:
+        _print_problems(refused.check)
         print(tr("Nothing was imported: fix the rows above, or use --skip-invalid to import only the good rows."),
               file=sys.stderr)
         return 1
-    from pathlib import Path
-
-    from lo_desktop.core.backup import backup_before
-    from lo_desktop.core.history import record_import
-
-    backup_before(ctx.db, "import")
-    count = import_rows(ctx.db, check, skip_invalid=True, pattern=ctx.settings.code_pattern)
-    record_import(ctx.db, count, Path(args.file).name)
-    print(tr("Imported {count} materials.", count=count))
+    _print_problems(result.check)
+    if args.dry_run:
+        print(tr("Checked: {good} rows can be imported, {bad} have problems. Nothing was written.",
+                 good=len(result.check.good), bad=len(result.check.problems)))
+        return 1 if result.check.problems else 0
+    print(tr("Imported {count} materials.", count=result.imported))
     return 0
+
+
+def _print_problems(check) -> None:
+    for number, problem in check.problems:
+        print(tr("Row {row}: {problem}", row=number, problem=problem), file=sys.stderr)

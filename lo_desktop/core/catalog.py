@@ -179,16 +179,27 @@ def _configure_index(db, option: str, value: int) -> bool:
     return True
 
 
-def delete_material(db, material_id: int) -> None:
-    """Move to the Trash; nothing is lost until the Trash is emptied."""
+def delete_material(db, material_id: int) -> bool:
+    """Move to the Trash; nothing is lost until the Trash is emptied. False when it was not outside it."""
     with db.atomic():
-        db.execute("UPDATE materials SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL",
-                   [now(), material_id])
+        cursor = db.execute("UPDATE materials SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL",
+                            [now(), material_id])
+    return cursor.rowcount > 0
 
 
-def restore_material(db, material_id: int) -> None:
+def restore_material(db, material_id: int) -> bool:
+    """Bring a material back from the Trash; False when it was not in it."""
     with db.atomic():
-        db.execute("UPDATE materials SET deleted_at = NULL WHERE id = ?", [material_id])
+        cursor = db.execute("UPDATE materials SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL",
+                            [material_id])
+    return cursor.rowcount > 0
+
+
+def purge_material(db, material_id: int) -> bool:
+    """Delete one material in the Trash for good; False when it was not in the Trash."""
+    with db.atomic():
+        cursor = db.execute("DELETE FROM materials WHERE id = ? AND deleted_at IS NOT NULL", [material_id])
+    return cursor.rowcount > 0
 
 
 def empty_trash(db) -> int:

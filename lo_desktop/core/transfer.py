@@ -249,6 +249,22 @@ def _material(values: dict[str, str]) -> Material:
     return Material(**fields)
 
 
+def field_values(values: dict[str, str]) -> dict:
+    """The given fields' texts as stored values, read by the same rules as an imported row (a kind as the
+    clerk words it, a year in BE or Thai digits, a Thai date); an empty text clears a field."""
+    fields = {name: text.strip() for name, text in values.items() if name in TEXT_FIELDS}
+    for name in ("kind", "format", "source", "status"):
+        if name in values:
+            fields[name] = _vocabulary_key(name, values[name].strip()) or getattr(DEFAULTS, name)
+    if "year" in values:
+        fields["year"] = parse_year(values["year"]) if values["year"].strip() else None
+    if "received_on" in values:
+        fields["received_on"] = parse_date(values["received_on"]) if values["received_on"].strip() else None
+    if "copies" in values:
+        fields["copies"] = _copies(values["copies"]) if values["copies"].strip() else DEFAULTS.copies
+    return fields
+
+
 def _vocabulary_key(name: str, text: str) -> str | None:
     if not text:
         return None

@@ -1,4 +1,9 @@
-"""The attachments of one material in the detail pane: list, open, add (button or drop), remove."""
+"""The attachments of one material in the detail pane: list, open, add (button or drop), remove.
+
+Adding and removing are catalog_actions.attach_file / remove_attachment, as for ``lo-desktop attach`` and
+``detach``; the new files' text is read by the detail pane's background reader instead of while the
+clerk waits (``changed`` starts it).
+"""
 from __future__ import annotations
 
 import shutil
@@ -10,7 +15,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QListWidget, QListWidgetItem, QPushButton,
                                QVBoxLayout, QWidget)
 
-from lo_desktop.core import attachments
+from lo_desktop.core import attachments, catalog_actions
 from lo_desktop.core.errors import UserError
 from lo_desktop.i18n import _, tr
 from lo_desktop.ui import messages
@@ -94,7 +99,7 @@ class AttachmentsBox(QWidget):
         added = 0
         for path in paths:
             try:
-                attachments.add_attachment(self._db, self._material_id, path)
+                catalog_actions.attach_file(self._db, self._material_id, path, read_text=False)
                 added += 1
             except (UserError, OSError) as exc:
                 messages.show_error(self, exc)
@@ -120,7 +125,11 @@ class AttachmentsBox(QWidget):
         attachment = self._selected() or self._first()
         if attachment is None:
             return
-        if messages.confirm(self, tr("Remove the file “{name}” from this material?", name=attachment.name)):
-            attachments.remove_attachment(self._db, attachment.id)
-            self.show_material(self._material_id)
-            self.changed.emit()
+        if not messages.confirm(self, tr("Remove the file “{name}” from this material?", name=attachment.name)):
+            return
+        try:
+            catalog_actions.remove_attachment(self._db, attachment.id)
+        except UserError as exc:
+            messages.show_error(self, exc)
+        self.show_material(self._material_id)
+        self.changed.emit()

@@ -3,7 +3,8 @@
 Problems come from lo_desktop.core.catalog.validate (the same rules the CLI and the import use) and are
 shown in red under their field once the clerk has touched it; OK stays disabled while any remain. An
 empty code means "the next code of the pattern", shown as the placeholder. Files dropped on the dialog
-are attached when it is saved, in the same transaction as the material.
+are attached when it is saved, in the same transaction as the material (catalog_actions.add_material /
+edit_material, the same the command line's ``add`` and ``edit`` call).
 """
 from __future__ import annotations
 
@@ -15,8 +16,7 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBo
                                QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout,
                                QWidget)
 
-from lo_desktop.core import catalog
-from lo_desktop.core.attachments import add_attachment, remove_attachment
+from lo_desktop.core import catalog, catalog_actions
 from lo_desktop.core.errors import UserError, ValidationError
 from lo_desktop.core.records import Material
 from lo_desktop.core.thaidate import BE_OFFSET
@@ -211,19 +211,13 @@ class MaterialDialog(QDialog):
 
     def _save(self, m: Material) -> Material:
         """The material and its attachment changes in one transaction: all of it or none of it."""
-        attachments = self.fields["attachments"]
+        attachments, pattern = self.fields["attachments"], self.settings.code_pattern
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            with self.db.atomic():
-                if m.id is None:
-                    saved = catalog.add_material(self.db, m, self.settings.code_pattern)
-                else:
-                    code = m.code or catalog.next_code(self.db, self.settings.code_pattern)
-                    saved = catalog.update_material(self.db, replace(m, code=code))
-                for path in attachments.pending:
-                    add_attachment(self.db, saved.id, path)
-                for attachment_id in attachments.removed:
-                    remove_attachment(self.db, attachment_id)
+            if m.id is None:
+                saved = catalog_actions.add_material(self.db, m, attachments.pending, pattern)
+            else:
+                saved = catalog_actions.edit_material(self.db, m, attachments.pending, attachments.removed, pattern)
         finally:
             QApplication.restoreOverrideCursor()
         return saved

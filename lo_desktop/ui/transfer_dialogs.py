@@ -2,8 +2,9 @@
 
 The import shows the first rows of the file with a column choice above each column (Thai and English
 headers are recognised), checks every row and lists the problems before anything is written. Then it
-imports all rows or none, or, when the clerk ticks it, only the good ones. Reading, checking and writing
-run through run_task so a long file never freezes the window and can be cancelled.
+imports all rows or none, or, when the clerk ticks it, only the good ones, through the same
+catalog_actions.import_materials as ``lo-desktop import`` (a backup first, one history entry). Reading,
+checking and writing run through run_task so a long file never freezes the window and can be cancelled.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QLabel, QLineEdit, QListWidget, QPushButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
-from lo_desktop.core import transfer
+from lo_desktop.core import catalog_actions, transfer
 from lo_desktop.core.search import Query
 from lo_desktop.core.thaidate import be_year
 from lo_desktop.i18n import _, tr
@@ -39,6 +40,7 @@ class ImportDialog(QDialog):
     def __init__(self, db, settings, parent: QWidget | None = None):
         super().__init__(parent)
         self.db, self.settings = db, settings
+        self.path: Path | None = None
         self.table: transfer.Table | None = None
         self.check: transfer.ImportCheck | None = None
         self.imported = 0
@@ -86,6 +88,7 @@ class ImportDialog(QDialog):
 
     def load(self, path: Path) -> TaskHandle:
         self.path_edit.setText(str(path))
+        self.path = path
         remember_folder(path)
         self.task = run_task(self, _("Reading the file"), lambda progress: transfer.read_table(path),
                              self._show_table)
@@ -140,7 +143,7 @@ class ImportDialog(QDialog):
             return None
         self.summary.setText(_("Checking the rows…"))
         self.task = run_task(self, _("Checking the rows"),
-                             lambda progress: transfer.check_rows(self.db, table, mapping),
+                             lambda progress: transfer.check_rows(self.db, table, mapping, progress),
                              lambda check: self._show_check(check, generation))
         return self.task
 
@@ -164,18 +167,20 @@ class ImportDialog(QDialog):
     def start_import(self) -> TaskHandle | None:
         if not self.import_button.isEnabled():
             return None
-        check, skip = self.check, self.skip_invalid.isChecked()
+        path, check, skip = self.path, self.check, self.skip_invalid.isChecked()
+        pattern = self.settings.code_pattern
         self.import_button.setEnabled(False)
         self.task = run_task(
             self, _("Importing"),
-            lambda progress: transfer.import_rows(self.db, check, skip, self.settings.code_pattern, progress),
+            lambda progress: catalog_actions.import_materials(self.db, path, check=check, skip_invalid=skip,
+                                                              pattern=pattern, progress=progress),
             self._imported)
         self.task.finished.connect(self._update_button)
         return self.task
 
-    def _imported(self, count: int) -> None:
-        self.imported = count
-        show_status(self.parentWidget(), tr("Imported {count} materials.", count=count))
+    def _imported(self, result: catalog_actions.ImportResult) -> None:
+        self.imported = result.imported
+        show_status(self.parentWidget(), tr("Imported {count} materials.", count=result.imported))
         self.accept()
 
 
@@ -184,7 +189,8 @@ def export_materials(parent: QWidget | None, db, query: Query, path: Path | None
     path = path or ask_export_path(parent)
     if path is None:
         return None
-    return run_task(parent, _("Exporting"), lambda progress: transfer.export_materials(db, query, path, progress),
+    return run_task(parent, _("Exporting"),
+                    lambda progress: catalog_actions.export_materials(db, path, query, progress),
                     lambda count: show_status(parent, tr("Exported {count} materials to {path}.",
                                                          count=count, path=path)),
                     output_path=path)

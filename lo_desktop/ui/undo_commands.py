@@ -1,7 +1,8 @@
 """Undoable catalog changes for the window's QUndoStack (Ctrl+Z).
 
-Each command changes the database through core.catalog and then calls ``done()`` so the window shows the
-change. The change that a dialog already saved is not repeated when the command is first pushed.
+Each command changes the database through core.catalog_actions (the actions the command line calls too,
+so an undo is checked and recorded in the history like any change) and then calls ``done()`` so the
+window shows the change. The change that a dialog already saved is not repeated when first pushed.
 Problems while undoing (a code taken by another material meanwhile) are reported by ``on_error``.
 """
 from __future__ import annotations
@@ -10,7 +11,7 @@ from typing import Callable
 
 from PySide6.QtGui import QUndoCommand
 
-from lo_desktop.core import catalog
+from lo_desktop.core import catalog_actions
 from lo_desktop.core.errors import UserError
 from lo_desktop.core.records import Material
 from lo_desktop.i18n import tr
@@ -61,12 +62,10 @@ class DeleteCommand(CatalogCommand):
         self.ids = [m.id for m in materials]
 
     def do(self) -> None:
-        for material_id in self.ids:
-            catalog.delete_material(self.db, material_id)
+        catalog_actions.delete_materials(self.db, self.ids)
 
     def revert(self) -> None:
-        for material_id in self.ids:
-            catalog.restore_material(self.db, material_id)
+        catalog_actions.restore_materials(self.db, self.ids)
 
 
 class EditCommand(CatalogCommand):
@@ -80,10 +79,10 @@ class EditCommand(CatalogCommand):
         """The dialog has saved it already."""
 
     def do(self) -> None:
-        catalog.update_material(self.db, self.after)
+        catalog_actions.edit_material(self.db, self.after)
 
     def revert(self) -> None:
-        catalog.update_material(self.db, self.before)
+        catalog_actions.edit_material(self.db, self.before)
 
 
 class NewCommand(CatalogCommand):
@@ -97,7 +96,7 @@ class NewCommand(CatalogCommand):
         """The dialog has added it already."""
 
     def do(self) -> None:
-        catalog.restore_material(self.db, self.material.id)
+        catalog_actions.restore_materials(self.db, [self.material.id])
 
     def revert(self) -> None:
-        catalog.delete_material(self.db, self.material.id)
+        catalog_actions.delete_materials(self.db, [self.material.id])

@@ -1,0 +1,67 @@
+"""The catalog actions' own promises: what they refuse, and that a cancelled import leaves nothing."""
+import csv
+
+import pytest
+
+from lo_desktop.core import catalog, catalog_actions
+from lo_desktop.core.backup import list_backups
+from lo_desktop.core.errors import UserError
+from lo_desktop.core.progress import Cancelled, Progress
+from lo_desktop.core.records import Material
+from lo_desktop.core.transfer import field_values
+
+
+class CancelAtOnce(Progress):
+    def reported(self, done, total, text):
+        self.cancel()
+
+
+def test_a_cancelled_import_writes_neither_rows_nor_its_history_entry(db, tmp_path):
+    path = tmp_path / "list.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([["Title"], ["หนึ่ง"], ["สอง"]])
+    check = catalog_actions.check_import(db, path)
+    with pytest.raises(Cancelled):
+        catalog_actions.import_materials(db, path, check=check, progress=CancelAtOnce())
+    assert db.execute("SELECT COUNT(*) FROM materials").fetchone()[0] == 0
+    assert db.execute("SELECT COUNT(*) FROM history").fetchone()[0] == 0
+    assert [b.reason for b in list_backups(tmp_path / "corner.db")] == ["import"]  # taken before writing
+    assert catalog_actions.import_materials(db, path).imported == 2
+
+
+def test_only_materials_in_the_trash_are_deleted_for_good(db, tmp_path):
+    kept = catalog.add_material(db, Material(title="ยังใช้อยู่"))
+    with pytest.raises(UserError, match=kept.code):
+        catalog_actions.purge_materials(db, [kept.id])
+    assert catalog_actions.empty_trash(db) == 0
+    assert list_backups(tmp_path / "corner.db") == []  # an empty Trash: nothing to delete, nothing backed up
+    catalog_actions.delete_materials(db, [kept.id])
+    assert catalog_actions.purge_materials(db, [kept.id]) == 1
+    assert [b.reason for b in list_backups(tmp_path / "corner.db")] == ["purge"]
+    assert catalog.get_material_by_id(db, kept.id) is None
+
+
+def test_no_file_is_attached_to_a_material_in_the_trash(db, tmp_path):
+    material = catalog.add_material(db, Material(title="ในถังขยะ"))
+    catalog_actions.delete_materials(db, [material.id])
+    note = tmp_path / "note.txt"
+    note.write_text("ข้อความ", encoding="utf-8")
+    with pytest.raises(UserError):
+        catalog_actions.attach_file(db, material.id, note)
+
+
+def test_an_emptied_code_takes_the_next_code_of_the_settings_pattern(db):
+    first = catalog_actions.add_material(db, Material(title="ก"))
+    second = catalog_actions.add_material(db, Material(title="ข"))
+    edited = catalog_actions.edit_material(db, Material(**{**vars(first), "code": ""}))
+    assert (first.code, second.code, edited.code) == ("BN-0001", "BN-0002", "BN-0003")
+
+
+def test_typed_values_are_read_as_an_imported_row_is():
+    values = field_values({"title": " คู่มือ ", "kind": "วีดิทัศน์", "year": "๒๕๖๗", "received_on": "15/3/2567",
+                           "copies": "๓"})
+    assert (values["title"], values["kind"], values["year"], values["copies"]) == ("คู่มือ", "video", 2567, 3)
+    assert values["received_on"].isoformat() == "2024-03-15"
+    assert field_values({"year": ""}) == {"year": None}
+    with pytest.raises(UserError):
+        field_values({"kind": "ไม่มีประเภทนี้"})
