@@ -20,9 +20,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import material_rows  # noqa: E402
 
 from lo_desktop.core.db import open_database  # noqa: E402
-from lo_desktop.core.paging import search_page  # noqa: E402
-from lo_desktop.core.search import Query, search_ids  # noqa: E402
-from lo_desktop.core.transfer import check_rows, guess_mapping, import_rows, read_table  # noqa: E402
+from lo_desktop.core.catalog.paging import search_page  # noqa: E402
+from lo_desktop.core.catalog.search import Query, search_ids  # noqa: E402
+from lo_desktop.core.catalog.transfer import check_rows, guess_mapping, import_rows, read_table  # noqa: E402
 
 FRAGMENTS = ("หาบเร่", "ผู้ค้า", "แผงลอย", "การคลัง", "พระโขนง", "ทะเบียน", "ขั้นตอน", "จุดผ่อน",
              "ผู", "กร", "bn-0123", "คู่มือ เทศกิจ", "ไม่มีคำนี้แน่นอน", "มาตรฐาน บริการ", "๒๕๕๖", "ชุมชน")

@@ -21,8 +21,8 @@ from bench_catalog import FRAGMENTS, summary, time_searches  # noqa: E402
 from doctext_files import write_docx, write_pdf, write_txt, write_xlsx  # noqa: E402
 from generate import WORDS, fill_database  # noqa: E402
 
-from lo_desktop.core.attachment_index import index_pending  # noqa: E402
-from lo_desktop.core.attachments import add_attachment  # noqa: E402
+from lo_desktop.core.catalog.attachment_index import index_pending  # noqa: E402
+from lo_desktop.core.catalog.attachments import add_attachment  # noqa: E402
 from lo_desktop.core.db import open_database  # noqa: E402
 
 PAGE_CHARS = 1500

@@ -24,7 +24,7 @@ from report_data import FY, build_corner, phone_photo  # noqa: E402
 
 from lo_desktop.core.db import open_database  # noqa: E402
 from lo_desktop.reports.catalog_register import build_catalog_register  # noqa: E402
-from lo_desktop.reports.kpi_report import build_kpi_report  # noqa: E402
+from lo_desktop.reports.indicator_report import build_kpi_report  # noqa: E402
 from lo_desktop.reports.session_memo import build_session_memo  # noqa: E402
 from lo_desktop.settings import Settings  # noqa: E402
 

@@ -43,7 +43,7 @@ def fill_database(db, count: int) -> None:
     from datetime import date
 
     from lo_desktop.core.records import Material
-    from lo_desktop.core.transfer import ImportCheck, import_rows
+    from lo_desktop.core.catalog.transfer import ImportCheck, import_rows
 
     check = ImportCheck()
     for n, row in enumerate(material_rows(count)):

@@ -13,9 +13,9 @@ def create_application(argv: list[str] | None = None):
     """The one QApplication: Fusion style, Sarabun font, names for QSettings."""
     from PySide6.QtWidgets import QApplication
 
-    from lo_desktop.ui.fonts import apply_interface_font
-    from lo_desktop.ui.state import APPLICATION, ORGANIZATION
-    from lo_desktop.ui.style import apply_style
+    from lo_desktop.ui.common.fonts import apply_interface_font
+    from lo_desktop.ui.window.state import APPLICATION, ORGANIZATION
+    from lo_desktop.ui.common.style import apply_style
 
     app = QApplication.instance()
     if app is None:
@@ -33,8 +33,8 @@ def run_window(ctx) -> int:
     corner = open_first_corner(ctx)
     if corner is None:
         return 1
-    from lo_desktop.ui.file_actions import open_window
-    from lo_desktop.ui.single_instance import guard
+    from lo_desktop.ui.window.main_window import open_window
+    from lo_desktop.ui.window.single_instance import guard
 
     instance = guard(corner.db)  # one window per database
     if instance is None:
@@ -46,7 +46,7 @@ def run_window(ctx) -> int:
 def build_window(db):
     """A main window over a database opened elsewhere (tests, benchmarks), in its settings' language."""
     from lo_desktop.core.corner import adopt
-    from lo_desktop.ui.main_window import MainWindow
+    from lo_desktop.ui.window.main_window import MainWindow
 
     corner = adopt(db)
     return MainWindow(corner.db, corner.settings)
@@ -56,7 +56,7 @@ def open_first_corner(ctx):
     """The corner to show: --db, --demo, the one opened last time, or the welcome's choice; opened with
     its settings and language applied (core/corner.py). None when the clerk gave up."""
     from lo_desktop.core.corner import open_corner
-    from lo_desktop.ui.file_actions import remember_database
+    from lo_desktop.ui.window.file_actions import remember_database
 
     if not _choose_start(ctx):
         return None
@@ -75,9 +75,9 @@ def open_first_corner(ctx):
 def _choose_start(ctx) -> bool:
     """Fill in ctx.args when nothing was asked for on the command line; False when the clerk cancelled."""
     from lo_desktop.paths import default_db_path
-    from lo_desktop.ui.file_actions import LAST_DB_KEY
-    from lo_desktop.ui.first_run import SAMPLE, WelcomeDialog
-    from lo_desktop.ui.state import window_settings
+    from lo_desktop.ui.window.file_actions import LAST_DB_KEY
+    from lo_desktop.ui.window.first_run import SAMPLE, WelcomeDialog
+    from lo_desktop.ui.window.state import window_settings
 
     if ctx.args.db or ctx.args.demo:
         return True
@@ -97,8 +97,8 @@ def _choose_start(ctx) -> bool:
 def _ask_for_another(exc: Exception) -> Path | None:
     from PySide6.QtWidgets import QFileDialog
 
-    from lo_desktop.ui import messages
-    from lo_desktop.ui.file_actions import DB_FILTER
+    from lo_desktop.ui.common import messages
+    from lo_desktop.ui.window.file_actions import DB_FILTER
 
     text = str(exc) if isinstance(exc, UserError) else messages.error_text(exc)
     if not messages.confirm(None, text + "\n\n" + _("Open another database file?")):

@@ -41,6 +41,12 @@ def _(text: str) -> str:
     return catalog(_language).get(text, text)
 
 
+def translate(text: str, language: str | None = None) -> str:
+    """Translate into ``language`` (a document that is always Thai), or the current language when None."""
+    code = language or _language
+    return text if code == "en" else catalog(code).get(text, text)
+
+
 def tr(text: str, /, **values) -> str:
     """Translate, then fill ``{name}`` placeholders."""
     return _(text).format(**values)

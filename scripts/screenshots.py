@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import shutil
 import subprocess
-import importlib.util
 import os
 import sys
 import tempfile
@@ -36,7 +35,7 @@ def main_window(app, db, out: Path) -> Path:
     from PySide6.QtCore import QEventLoop
 
     from lo_desktop.app import build_window
-    from lo_desktop.core import catalog
+    from lo_desktop.core.catalog import materials as catalog
 
     window = build_window(db)
     window.resize(*SIZE)
@@ -53,19 +52,15 @@ def main_window(app, db, out: Path) -> Path:
 
 
 def material_editor(app, db, settings, parent, out: Path) -> Path | None:
-    if importlib.util.find_spec("lo_desktop.ui.material_dialog") is None:
-        return None
-    from lo_desktop.core import catalog
-    from lo_desktop.ui.material_dialog import MaterialDialog
+    from lo_desktop.core.catalog import materials as catalog
+    from lo_desktop.ui.catalog.material_dialog import MaterialDialog
 
     dialog = MaterialDialog(db, settings, catalog.get_material(db, SELECTED_CODE), parent)
     return grab_dialog(app, dialog, out / "material-editor.png")
 
 
 def settings_dialog(app, db, settings, parent, out: Path) -> Path | None:
-    if importlib.util.find_spec("lo_desktop.ui.settings_dialog") is None:
-        return None
-    from lo_desktop.ui.settings_dialog import SettingsDialog
+    from lo_desktop.ui.window.settings_dialog import SettingsDialog
 
     return grab_dialog(app, SettingsDialog(db, settings, parent), out / "settings.png")
 
@@ -156,7 +151,7 @@ def main() -> int:
 
     from lo_desktop.app import create_application
     from lo_desktop.core.db import open_database
-    from lo_desktop.core.sample import load_demo
+    from lo_desktop.core.sample.corner import load_demo
     from lo_desktop.paths import demo_db_path
     from lo_desktop.settings import load_settings
 

@@ -31,7 +31,7 @@ def db(tmp_path):
 @pytest.fixture
 def demo_db(tmp_path):
     from lo_desktop.core.db import open_database
-    from lo_desktop.core.sample import load_demo
+    from lo_desktop.core.sample.corner import load_demo
 
     database = open_database(tmp_path / "demo.db")
     load_demo(database)

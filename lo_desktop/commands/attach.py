@@ -20,7 +20,7 @@ def register(subparsers) -> None:
 
 
 def run_attach(args, ctx) -> int:
-    from lo_desktop.core.catalog_actions import attach_file, material_by_code
+    from lo_desktop.core.catalog.actions import attach_file, material_by_code
 
     material = material_by_code(ctx.db, args.code)
     for path in args.files:
@@ -31,7 +31,7 @@ def run_attach(args, ctx) -> int:
 
 
 def run_detach(args, ctx) -> int:
-    from lo_desktop.core.catalog_actions import attachment_named, material_by_code, remove_attachment
+    from lo_desktop.core.catalog.actions import attachment_named, material_by_code, remove_attachment
 
     material = material_by_code(ctx.db, args.code)
     attachment = attachment_named(ctx.db, material, args.name)
@@ -48,7 +48,7 @@ def _say_status(name: str, status: str, error: str) -> None:
 
 
 def run_index_files(args, ctx) -> int:
-    from lo_desktop.core.attachment_index import index_pending
+    from lo_desktop.core.catalog.attachment_index import index_pending
 
     summary = index_pending(ctx.db)
     for name, reason in summary.failed:

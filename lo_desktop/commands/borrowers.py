@@ -31,7 +31,7 @@ def register(subparsers) -> None:
 
 
 def run_list(args, ctx) -> int:
-    from lo_desktop.core.borrowers import borrowers_with_loans
+    from lo_desktop.core.lending.borrowers import borrowers_with_loans
 
     rows = borrowers_with_loans(ctx.db)
     if args.json:
@@ -44,7 +44,7 @@ def run_list(args, ctx) -> int:
 
 
 def run_edit(args, ctx) -> int:
-    from lo_desktop.core import lending_actions as actions
+    from lo_desktop.core.lending import actions
 
     old = actions.borrower_named(ctx.db, args.name)
     given = lambda value, current: current if value is None else value  # noqa: E731 - an option left out keeps it
@@ -55,7 +55,7 @@ def run_edit(args, ctx) -> int:
 
 
 def run_merge(args, ctx) -> int:
-    from lo_desktop.core import lending_actions as actions
+    from lo_desktop.core.lending import actions
 
     other = actions.borrower_named(ctx.db, args.name)
     keep = actions.merge_borrowers(ctx.db, actions.borrower_named(ctx.db, args.into).id, other.id)
@@ -64,7 +64,7 @@ def run_merge(args, ctx) -> int:
 
 
 def run_delete(args, ctx) -> int:
-    from lo_desktop.core import lending_actions as actions
+    from lo_desktop.core.lending import actions
 
     borrower = actions.borrower_named(ctx.db, args.name)
     actions.delete_borrower(ctx.db, borrower.id)

@@ -35,7 +35,7 @@ def register(subparsers) -> None:
 
 
 def run_demo(args, ctx) -> int:
-    from lo_desktop.core.sample import load_demo
+    from lo_desktop.core.sample.corner import load_demo
 
     added = load_demo(ctx.db)
     print(tr("Sample corner loaded into {path}: {count} records added.", path=ctx.db_path, count=added))
@@ -43,13 +43,13 @@ def run_demo(args, ctx) -> int:
 
 
 def run_list(args, ctx) -> int:
-    from lo_desktop.core.search import Query
+    from lo_desktop.core.catalog.search import Query
 
     return _print_materials(ctx.db, Query(), args.json)
 
 
 def run_search(args, ctx) -> int:
-    from lo_desktop.core.search import Query, search
+    from lo_desktop.core.catalog.search import Query, search
 
     materials = search(ctx.db, Query(text=args.text))
     found_in = _file_matches(ctx.db, args.text, materials)
@@ -59,7 +59,7 @@ def run_search(args, ctx) -> int:
                 for m in materials]
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return 0
-    from lo_desktop.core.attachment_index import found_only_in_attachments
+    from lo_desktop.core.catalog.attachment_index import found_only_in_attachments
 
     for m in materials:
         print(f"{m.code}\t{m.title}\t{_location(m)}")
@@ -72,14 +72,14 @@ def run_search(args, ctx) -> int:
 
 def _file_matches(db, text: str, materials) -> dict:
     """Which attachments of the found materials hold the search text (only those with file text are asked)."""
-    from lo_desktop.core.attachment_index import attachment_matches, materials_with_text
+    from lo_desktop.core.catalog.attachment_index import attachment_matches, materials_with_text
 
     with_text = materials_with_text(db)
     return {m.id: attachment_matches(db, text, m.id) for m in materials if m.id in with_text}
 
 
 def _print_materials(db, query, as_json: bool) -> int:
-    from lo_desktop.core.search import search
+    from lo_desktop.core.catalog.search import search
 
     materials = search(db, query)
     if as_json:
@@ -104,7 +104,7 @@ def material_json(m) -> dict:
 
 
 def run_show(args, ctx) -> int:
-    from lo_desktop.core.catalog import get_material
+    from lo_desktop.core.catalog.materials import get_material
     from lo_desktop.core.errors import UserError
 
     m = get_material(ctx.db, args.code)
@@ -116,9 +116,9 @@ def run_show(args, ctx) -> int:
 
 
 def material_lines(db, m) -> list[tuple[str, str]]:
-    from lo_desktop.core.attachments import attachments_of
+    from lo_desktop.core.catalog.attachments import attachments_of
     from lo_desktop.core.thaidate import format_date
-    from lo_desktop.core.transfer import COLUMNS, export_cells
+    from lo_desktop.core.catalog.transfer import COLUMNS, export_cells
 
     lines = list(zip([_(english) for english in COLUMNS.values()], export_cells(m)))
     lines = [(name, value) for name, value in lines if value]
@@ -130,7 +130,7 @@ def material_lines(db, m) -> list[tuple[str, str]]:
 
 
 def run_export(args, ctx) -> int:
-    from lo_desktop.core.catalog_actions import export_materials
+    from lo_desktop.core.catalog.actions import export_materials
 
     count = export_materials(ctx.db, args.file)
     print(tr("Exported {count} materials to {path}.", count=count, path=args.file))
@@ -138,7 +138,7 @@ def run_export(args, ctx) -> int:
 
 
 def run_import(args, ctx) -> int:
-    from lo_desktop.core.catalog_actions import ImportRefused, import_materials
+    from lo_desktop.core.catalog.actions import ImportRefused, import_materials
 
     try:
         result = import_materials(ctx.db, args.file, skip_invalid=args.skip_invalid, dry_run=args.dry_run)

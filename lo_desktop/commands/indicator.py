@@ -27,7 +27,7 @@ def _fiscal_year(text: str | None) -> int | None:
 
 
 def run_sessions(args, ctx) -> int:
-    from lo_desktop.core.sessions import list_sessions
+    from lo_desktop.core.indicator.sessions import list_sessions
 
     sessions = list_sessions(ctx.db, _fiscal_year(args.fy))
     if args.json:
@@ -53,7 +53,7 @@ def session_json(s) -> dict:
 
 
 def run_kpi(args, ctx) -> int:
-    from lo_desktop.core.indicator_actions import judge_indicator
+    from lo_desktop.core.indicator.actions import judge_indicator
 
     indicator = judge_indicator(ctx.db, _fiscal_year(args.fy))
     if args.json:
@@ -64,11 +64,11 @@ def run_kpi(args, ctx) -> int:
 
 
 def summary_text(indicator) -> str:
-    from lo_desktop.core.kpi import agency_type_label
+    from lo_desktop.core import vocab
     from lo_desktop.core.thaidate import format_fiscal_year
 
     lines = [tr("Indicator 4.1, {year} ({type} agency)", year=format_fiscal_year(indicator.fiscal_year),
-                type=agency_type_label(indicator.agency_type))]
+                type=vocab.word("agency_type", indicator.agency_type))]
     for c in indicator.components:
         mark = "✓" if c.met else "✗"
         lines.append(f"{mark} {c.number}. {c.title}: {_figures_text(c)}")

@@ -60,8 +60,8 @@ def _session_options(p) -> None:
 
 
 def run_session_save(args, ctx) -> int:
-    from lo_desktop.core import indicator_actions
-    from lo_desktop.core.sessions import get_session
+    from lo_desktop.core.indicator import actions as indicator_actions
+    from lo_desktop.core.indicator.sessions import get_session
 
     if getattr(args, "id", None) is None:
         session = indicator_actions.new_session(ctx.db)
@@ -74,7 +74,8 @@ def run_session_save(args, ctx) -> int:
 
 
 def _session_changes(db, args) -> dict:
-    from lo_desktop.core.sessions import FORMATS, Participant, format_label
+    from lo_desktop.core.indicator.sessions import Participant
+    from lo_desktop.core import vocab
     from lo_desktop.core.thaidate import parse_date
 
     texts = [dest for dest in SESSION_TEXTS.values() if dest not in ("held_on", "format", "attendance")]
@@ -82,7 +83,7 @@ def _session_changes(db, args) -> dict:
     if args.held_on is not None:
         changes["held_on"] = parse_date(args.held_on)
     if args.format is not None:
-        changes["format"] = next((k for k in FORMATS if args.format in (k, format_label(k))), args.format)
+        changes["format"] = vocab.key_for("session_format", args.format) or args.format
     if args.partners is not None:
         changes["partners"] = args.partners
     if args.participants is not None:
@@ -103,7 +104,7 @@ def _headcount(text: str) -> tuple[str, int]:
 
 
 def _material_ids(db, codes: list[str]) -> list[int]:
-    from lo_desktop.core.catalog import get_material
+    from lo_desktop.core.catalog.materials import get_material
 
     ids = []
     for code in codes:
@@ -115,7 +116,7 @@ def _material_ids(db, codes: list[str]) -> list[int]:
 
 
 def run_session_delete(args, ctx) -> int:
-    from lo_desktop.core.indicator_actions import trash_exchange_session
+    from lo_desktop.core.indicator.actions import trash_exchange_session
 
     trash_exchange_session(ctx.db, _number(args.id))
     print(tr("Exchange session number {id} was moved to the Trash.", id=args.id))
@@ -123,7 +124,7 @@ def run_session_delete(args, ctx) -> int:
 
 
 def run_session_restore(args, ctx) -> int:
-    from lo_desktop.core.indicator_actions import restore_exchange_session
+    from lo_desktop.core.indicator.actions import restore_exchange_session
 
     restore_exchange_session(ctx.db, _number(args.id))
     print(tr("Exchange session number {id} was restored.", id=args.id))
@@ -149,18 +150,20 @@ def _channel_options(p) -> None:
 
 
 def run_channel_list(args, ctx) -> int:
-    from lo_desktop.core.channels import channel_label, channels_of
+    from lo_desktop.core.indicator.channels import channels_of
+    from lo_desktop.core import vocab
     from lo_desktop.core.thaidate import format_date
 
     for c in channels_of(ctx.db, _material_ids(ctx.db, [args.code])[0]):
-        print(f"{c.id}\t{channel_label(c.channel)}\t{format_date(c.distributed_on)}\t"
+        print(f"{c.id}\t{vocab.word('channel', c.channel)}\t{format_date(c.distributed_on)}\t"
               f"{c.evidence_link or c.evidence_name}\t{c.note}")
     return 0
 
 
 def run_channel_save(args, ctx) -> int:
-    from lo_desktop.core.channels import CHANNELS, Channel, channel_label, get_channel
-    from lo_desktop.core.indicator_actions import save_distribution_channel
+    from lo_desktop.core.indicator.channels import Channel, get_channel
+    from lo_desktop.core import vocab
+    from lo_desktop.core.indicator.actions import save_distribution_channel
     from lo_desktop.core.thaidate import parse_date
 
     if getattr(args, "code", None) is not None:
@@ -169,7 +172,7 @@ def run_channel_save(args, ctx) -> int:
         raise UserError(_("This distribution record no longer exists."))
     changes = {"evidence_link": args.link, "note": args.note}
     if args.channel is not None:
-        changes["channel"] = next((k for k in CHANNELS if args.channel in (k, channel_label(k))), args.channel)
+        changes["channel"] = vocab.key_for("channel", args.channel) or args.channel
     if args.date is not None:
         changes["distributed_on"] = parse_date(args.date)
     channel = replace(channel, **{k: v for k, v in changes.items() if v is not None})
@@ -179,7 +182,7 @@ def run_channel_save(args, ctx) -> int:
 
 
 def run_channel_delete(args, ctx) -> int:
-    from lo_desktop.core.indicator_actions import delete_distribution_channel
+    from lo_desktop.core.indicator.actions import delete_distribution_channel
 
     delete_distribution_channel(ctx.db, _number(args.id))
     print(tr("Channel number {id} was deleted.", id=args.id))
@@ -204,7 +207,7 @@ def _community_options(p) -> None:
 
 
 def run_community_list(args, ctx) -> int:
-    from lo_desktop.core.cop import list_communities
+    from lo_desktop.core.indicator.communities import list_communities
 
     for c in list_communities(ctx.db):
         print(f"{c.id}\t{c.name}\t" + tr("{count} materials", count=len(c.material_ids)))
@@ -212,8 +215,8 @@ def run_community_list(args, ctx) -> int:
 
 
 def run_community_save(args, ctx) -> int:
-    from lo_desktop.core.cop import Community, get_community
-    from lo_desktop.core.indicator_actions import save_community_of_practice
+    from lo_desktop.core.indicator.communities import Community, get_community
+    from lo_desktop.core.indicator.actions import save_community_of_practice
 
     if getattr(args, "id", None) is None:
         community = Community(args.name)
@@ -228,7 +231,7 @@ def run_community_save(args, ctx) -> int:
 
 
 def run_community_delete(args, ctx) -> int:
-    from lo_desktop.core.indicator_actions import delete_community_of_practice
+    from lo_desktop.core.indicator.actions import delete_community_of_practice
 
     delete_community_of_practice(ctx.db, _number(args.id))
     print(tr("Community of practice number {id} was deleted.", id=args.id))
@@ -249,7 +252,7 @@ def _register_agencies(subparsers) -> None:
 
 
 def run_agency_list(args, ctx) -> int:
-    from lo_desktop.core.agencies import agencies_with_use
+    from lo_desktop.core.indicator.agencies import agencies_with_use
 
     for agency, used in agencies_with_use(ctx.db):
         print(f"{agency.id}\t{agency.name}\t{agency.short_name}\t" + tr("{count} sessions", count=used))
@@ -257,7 +260,7 @@ def run_agency_list(args, ctx) -> int:
 
 
 def run_agency_rename(args, ctx) -> int:
-    from lo_desktop.core.indicator_actions import find_partner_agency, rename_partner_agency
+    from lo_desktop.core.indicator.actions import find_partner_agency, rename_partner_agency
 
     agency = rename_partner_agency(ctx.db, find_partner_agency(ctx.db, args.agency).id, args.name, args.short)
     print(tr("The agency is now called “{name}”.", name=agency.name))
@@ -265,7 +268,7 @@ def run_agency_rename(args, ctx) -> int:
 
 
 def run_agency_merge(args, ctx) -> int:
-    from lo_desktop.core.indicator_actions import find_partner_agency, merge_partner_agencies
+    from lo_desktop.core.indicator.actions import find_partner_agency, merge_partner_agencies
 
     other, keep = find_partner_agency(ctx.db, args.agency), find_partner_agency(ctx.db, args.into)
     kept = merge_partner_agencies(ctx.db, keep.id, other.id)
@@ -274,7 +277,7 @@ def run_agency_merge(args, ctx) -> int:
 
 
 def run_agency_delete(args, ctx) -> int:
-    from lo_desktop.core.indicator_actions import delete_partner_agency, find_partner_agency
+    from lo_desktop.core.indicator.actions import delete_partner_agency, find_partner_agency
 
     agency = find_partner_agency(ctx.db, args.agency)
     delete_partner_agency(ctx.db, agency.id)

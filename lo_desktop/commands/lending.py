@@ -57,7 +57,7 @@ def _register_stocktake(subparsers) -> None:
 
 # --- loans ------------------------------------------------------------------------------------------------
 def run_loans(args, ctx) -> int:
-    from lo_desktop.core import lending
+    from lo_desktop.core.lending import loans as lending
 
     loans = (lending.overdue_loans(ctx.db) if args.overdue else lending.all_loans(ctx.db) if args.all
              else lending.open_loans(ctx.db))
@@ -71,7 +71,7 @@ def run_loans(args, ctx) -> int:
 
 
 def run_lend(args, ctx) -> int:
-    from lo_desktop.core import lending_actions as actions
+    from lo_desktop.core.lending import actions
 
     loan = actions.lend_copy(ctx.db, args.code, args.to, args.section, args.phone, days=args.days)
     print(actions.lent_text(loan))
@@ -79,7 +79,7 @@ def run_lend(args, ctx) -> int:
 
 
 def run_return(args, ctx) -> int:
-    from lo_desktop.core import lending_actions as actions
+    from lo_desktop.core.lending import actions
 
     loan = actions.return_copy(ctx.db, args.code, borrower_name=args.borrower)
     print(actions.returned_text(loan))
@@ -87,7 +87,7 @@ def run_return(args, ctx) -> int:
 
 
 def run_reminder(args, ctx) -> int:
-    from lo_desktop.core.lending_actions import borrower_named
+    from lo_desktop.core.lending.actions import borrower_named
     from lo_desktop.reports.actions import write_reminder
 
     path = write_reminder(ctx.db, borrower_named(ctx.db, args.name).id, args.file)
@@ -97,7 +97,7 @@ def run_reminder(args, ctx) -> int:
 
 # --- stocktake --------------------------------------------------------------------------------------------
 def run_stocktake_start(args, ctx) -> int:
-    from lo_desktop.core import lending_actions as actions
+    from lo_desktop.core.lending import actions
 
     take = actions.start_stocktake(ctx.db, args.location)
     print(tr("Stocktake of {scope} started. Scan the labels on the shelf.", scope=take.scope()))
@@ -105,7 +105,7 @@ def run_stocktake_start(args, ctx) -> int:
 
 
 def run_stocktake_scan(args, ctx) -> int:
-    from lo_desktop.core import lending_actions as actions
+    from lo_desktop.core.lending import actions
 
     for payload in args.payloads:
         result = actions.record_scan(ctx.db, payload)
@@ -114,7 +114,7 @@ def run_stocktake_scan(args, ctx) -> int:
 
 
 def run_stocktake_undo(args, ctx) -> int:
-    from lo_desktop.core import lending_actions as actions
+    from lo_desktop.core.lending import actions
 
     undone = actions.undo_last_scan(ctx.db)
     print(actions.undone_text(undone) if undone else _("Nothing has been scanned yet."))
@@ -122,7 +122,8 @@ def run_stocktake_undo(args, ctx) -> int:
 
 
 def run_stocktake_status(args, ctx) -> int:
-    from lo_desktop.core import lending_actions as actions, stocktake
+    from lo_desktop.core.lending import actions
+    from lo_desktop.core.lending import stocktake
 
     result = stocktake.summary(ctx.db, actions.chosen_stocktake(ctx.db).id)
     if args.json:
@@ -136,7 +137,7 @@ def run_stocktake_status(args, ctx) -> int:
 
 
 def run_stocktake_close(args, ctx) -> int:
-    from lo_desktop.core import lending_actions as actions
+    from lo_desktop.core.lending import actions
 
     print(actions.closed_text(actions.close_stocktake(ctx.db, mark_lost=not args.keep_status)))
     return 0

@@ -1,7 +1,7 @@
 """Commands that change one material or the Trash: add, edit, delete, restore, purge, empty-trash.
 
 Values are typed as in an imported list (a kind as the clerk words it, a BE year, a Thai date); the
-actions themselves are lo_desktop.core.catalog_actions, the same the window calls.
+actions themselves are lo_desktop.core.catalog.actions, the same the window calls.
 """
 from __future__ import annotations
 
@@ -49,9 +49,9 @@ def _given(args, dest_prefix: str = "") -> dict[str, str]:
 
 
 def run_add(args, ctx) -> int:
-    from lo_desktop.core.catalog_actions import add_material
+    from lo_desktop.core.catalog.actions import add_material
     from lo_desktop.core.records import Material
-    from lo_desktop.core.transfer import field_values
+    from lo_desktop.core.catalog.transfer import field_values
 
     saved = add_material(ctx.db, Material(**field_values(_given(args))))
     print(tr("Added {code}: {title}.", code=saved.code, title=saved.title))
@@ -61,9 +61,9 @@ def run_add(args, ctx) -> int:
 def run_edit(args, ctx) -> int:
     from dataclasses import replace
 
-    from lo_desktop.core.catalog_actions import edit_material, material_by_code
+    from lo_desktop.core.catalog.actions import edit_material, material_by_code
     from lo_desktop.core.errors import UserError
-    from lo_desktop.core.transfer import field_values
+    from lo_desktop.core.catalog.transfer import field_values
 
     given = _given(args, "new_")
     if not given:
@@ -75,7 +75,7 @@ def run_edit(args, ctx) -> int:
 
 
 def run_delete(args, ctx) -> int:
-    from lo_desktop.core.catalog_actions import delete_materials, material_by_code
+    from lo_desktop.core.catalog.actions import delete_materials, material_by_code
 
     ids = [material_by_code(ctx.db, code).id for code in args.codes]
     count = delete_materials(ctx.db, ids)
@@ -84,7 +84,7 @@ def run_delete(args, ctx) -> int:
 
 
 def run_restore(args, ctx) -> int:
-    from lo_desktop.core.catalog_actions import material_by_code, restore_materials
+    from lo_desktop.core.catalog.actions import material_by_code, restore_materials
 
     ids = [material_by_code(ctx.db, code, in_trash=True).id for code in args.codes]
     count = restore_materials(ctx.db, ids)
@@ -93,7 +93,7 @@ def run_restore(args, ctx) -> int:
 
 
 def run_purge(args, ctx) -> int:
-    from lo_desktop.core.catalog_actions import material_by_code, purge_materials
+    from lo_desktop.core.catalog.actions import material_by_code, purge_materials
 
     ids = [material_by_code(ctx.db, code, in_trash=True).id for code in args.codes]
     count = purge_materials(ctx.db, ids)
@@ -102,7 +102,7 @@ def run_purge(args, ctx) -> int:
 
 
 def run_empty_trash(args, ctx) -> int:
-    from lo_desktop.core.catalog_actions import empty_trash
+    from lo_desktop.core.catalog.actions import empty_trash
 
     count = empty_trash(ctx.db)
     print(tr("Deleted {count} materials in the Trash for good.", count=count))

@@ -20,7 +20,7 @@ def register(subparsers) -> None:
 
 
 def run_export(args, ctx) -> int:
-    from lo_desktop.core import exchange_actions
+    from lo_desktop.core.exchange import actions as exchange_actions
 
     if args.session is not None:
         path = exchange_actions.export_session_package(ctx.db, args.session, args.out)
@@ -31,7 +31,7 @@ def run_export(args, ctx) -> int:
 
 
 def run_import(args, ctx) -> int:
-    from lo_desktop.core.exchange_actions import import_exchange_package, preview_exchange_package
+    from lo_desktop.core.exchange.actions import import_exchange_package, preview_exchange_package
 
     if args.preview:
         for line in preview_exchange_package(ctx.db, args.file).lines():

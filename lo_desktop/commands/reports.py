@@ -60,7 +60,7 @@ def run_catalog(args, ctx) -> int:
 def catalog_query(args):
     """The search and filters a clerk gave, with vocabulary words read as keys (Thai or English)."""
     from lo_desktop.core.errors import UserError
-    from lo_desktop.core.search import Query
+    from lo_desktop.core.catalog.search import Query
     from lo_desktop.core.thaidate import parse_year
     from lo_desktop.core.vocab import key_for
 

@@ -29,7 +29,7 @@ def register(subparsers) -> None:
 
 
 def run_backup(args, ctx) -> int:
-    from lo_desktop.core.safety_actions import back_up
+    from lo_desktop.core.safety.actions import back_up
 
     if args.out:
         return run_full_backup(args, ctx)
@@ -38,7 +38,7 @@ def run_backup(args, ctx) -> int:
 
 
 def run_full_backup(args, ctx) -> int:
-    from lo_desktop.core.safety_actions import save_full_backup
+    from lo_desktop.core.safety.actions import save_full_backup
 
     result = save_full_backup(ctx.db, args.out)
     for name in result.skipped:
@@ -50,7 +50,7 @@ def run_full_backup(args, ctx) -> int:
 
 
 def run_restore(args, ctx) -> int:
-    from lo_desktop.core.safety_actions import restore_backup
+    from lo_desktop.core.safety.actions import restore_backup
 
     if args.to:
         return run_test_restore(args, ctx)
@@ -62,7 +62,7 @@ def run_restore(args, ctx) -> int:
 
 
 def run_test_restore(args, ctx) -> int:
-    from lo_desktop.core.safety_actions import run_restore_drill
+    from lo_desktop.core.safety.actions import run_restore_drill
 
     result = run_restore_drill(args.file, ctx.db_path, keep_in=args.to)
     print(result.message())
@@ -70,7 +70,7 @@ def run_test_restore(args, ctx) -> int:
 
 
 def run_list_backups(args, ctx) -> int:
-    from lo_desktop.core.backup import list_backups, reason_label
+    from lo_desktop.core.safety.backup import list_backups, reason_label
     from lo_desktop.core.thaidate import format_date
 
     backups = list_backups(ctx.db_path)
@@ -82,7 +82,7 @@ def run_list_backups(args, ctx) -> int:
 
 
 def run_check(args, ctx) -> int:
-    from lo_desktop.core import safety_actions as safety
+    from lo_desktop.core.safety import actions as safety
 
     db = ctx.db
     if args.relink_from:
@@ -108,8 +108,8 @@ def _repair_hint(repair: str) -> str:
 
 
 def run_history(args, ctx) -> int:
-    from lo_desktop.core import history
-    from lo_desktop.core.catalog import get_material
+    from lo_desktop.core.safety import history
+    from lo_desktop.core.catalog.materials import get_material
 
     if args.code:
         material = get_material(ctx.db, args.code, include_deleted=True)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lo_desktop.core.backup import before_migrate, daily_backup
+from lo_desktop.core.safety.backup import before_migrate, daily_backup
 from lo_desktop.core.db import db_path, open_database
 from lo_desktop.core.errors import UserError
 from lo_desktop.i18n import set_language
@@ -52,7 +52,7 @@ def open_corner(path: str | Path, *, demo: bool = False) -> Corner:
         set_language(corner.settings.language)  # first, so the backup's warning is in the corner's language
         corner.warnings += _daily_backup(path, corner.settings.backups_kept)
         if demo:
-            from lo_desktop.core.sample import load_demo
+            from lo_desktop.core.sample.corner import load_demo
 
             load_demo(db)
             corner.reload_settings()

@@ -270,7 +270,7 @@ def m0003_labels(db) -> None:
 @MIGRATIONS(name="0004_history")
 def m0004_history(db) -> None:
     """The history table and the triggers that record every change of materials, sessions and channels."""
-    from lo_desktop.core.history import schema_statements
+    from lo_desktop.core.history_schema import schema_statements
 
     run_statements(db, *schema_statements())
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from lo_desktop.core.errors import UserError
-from lo_desktop.core.search import Query, fetch_by_ids, search_ids
+from lo_desktop.core.catalog.search import Query, fetch_by_ids, search_ids
 from lo_desktop.i18n import _, tr
 from lo_desktop.labels import usage
 
@@ -59,7 +59,7 @@ def materials(db, ids: list[int]) -> list:
 
 def by_codes(db, codes: list[str]) -> list:
     """Materials by code, in the order given; an unknown code is an error naming it."""
-    from lo_desktop.core.catalog import get_material
+    from lo_desktop.core.catalog.materials import get_material
 
     result, missing = [], []
     for code in [c.strip() for c in codes if c.strip()]:

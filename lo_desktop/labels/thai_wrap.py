@@ -44,10 +44,8 @@ def clusters(text: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _segmenter():
-    try:
-        from pythainlp.tokenize import word_tokenize
-    except ImportError:  # segment by clusters: lines break less nicely but never inside a cluster
-        return None
+    from pythainlp.tokenize import word_tokenize
+
     return lambda text: word_tokenize(text, engine="newmm", keep_whitespace=True)
 
 
@@ -72,8 +70,7 @@ def words(text: str) -> tuple[str, ...]:
 
 
 def _thai_words(run: str) -> list[str]:
-    segment = _segmenter()
-    return segment(run) if segment else clusters(run)
+    return _segmenter()(run)
 
 
 def _merge_orphans(pieces: list[str]) -> list[str]:

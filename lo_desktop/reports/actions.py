@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lo_desktop.core.errors import UserError
-from lo_desktop.core.indicator_actions import judge_indicator
-from lo_desktop.core.kpi import Indicator
-from lo_desktop.core.search import Query
+from lo_desktop.core.indicator.actions import judge_indicator
+from lo_desktop.core.indicator.judge import Indicator
+from lo_desktop.core.catalog.search import Query
 from lo_desktop.i18n import _
 from lo_desktop.settings import load_settings
 
@@ -28,7 +28,7 @@ class KpiReport:
 
 def write_kpi_report(db, fiscal_year: int | None, out: str | Path, progress=None) -> KpiReport:
     """The indicator 4.1 evidence report of a BE fiscal year (default: the current one)."""
-    from lo_desktop.reports.kpi_report import build_kpi_report
+    from lo_desktop.reports.indicator_report import build_kpi_report
 
     indicator = judge_indicator(db, fiscal_year)
     path = build_kpi_report(db, load_settings(db), indicator.fiscal_year, out, progress, indicator=indicator)
@@ -52,7 +52,7 @@ def write_catalog_register(db, out: str | Path, query: Query | None = None, with
 
 def write_reminder(db, borrower_id: int, out: str | Path) -> Path:
     """The slip asking a borrower to bring back what they hold, the overdue loans marked."""
-    from lo_desktop.core.lending import get_borrower
+    from lo_desktop.core.lending.loans import get_borrower
     from lo_desktop.reports.lending_docs import build_reminder
 
     borrower = get_borrower(db, borrower_id)
@@ -63,7 +63,7 @@ def write_reminder(db, borrower_id: int, out: str | Path) -> Path:
 
 def write_stocktake_report(db, stocktake_id: int | None, out: str | Path, progress=None) -> Path:
     """The report of a stocktake (default: the latest) for the file."""
-    from lo_desktop.core.stocktake import stocktakes
+    from lo_desktop.core.lending.stocktake import stocktakes
     from lo_desktop.reports.lending_docs import build_stocktake_report
 
     if stocktake_id is None:

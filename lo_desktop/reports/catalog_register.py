@@ -15,11 +15,11 @@ from docx.shared import Cm
 from PIL import Image
 
 from lo_desktop.core.progress import report
-from lo_desktop.core.search import Query, count, search
+from lo_desktop.core.catalog.search import Query, count, search
 from lo_desktop.labels import qr
 from lo_desktop.labels.payload import payload_for
 from lo_desktop.core.thaidate import format_date
-from lo_desktop.core.vocab import VOCABULARIES
+from lo_desktop.core.vocab import word
 from lo_desktop.reports.docx_base import TABLE_PT, Builder, new_row, set_widths, thai
 
 BATCH = 500
@@ -72,8 +72,7 @@ def _title_text(material) -> str:
 
 
 def _label(field: str, key: str) -> str:
-    english = VOCABULARIES[field].get(key)
-    return thai(english) if english else key
+    return word(field, key, "th")
 
 
 def qr_png(payload: str, module_px: int = 4) -> bytes:

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-from lo_desktop.core import lending, stocktake
+from lo_desktop.core.lending import loans as lending
+from lo_desktop.core.lending import stocktake
 from lo_desktop.core.errors import UserError
 from lo_desktop.core.progress import report
 from lo_desktop.core.thaidate import format_date

@@ -19,7 +19,7 @@ from docx.shared import Cm, Emu, Pt
 
 from lo_desktop.core.errors import UserError
 from lo_desktop.core.progress import report
-from lo_desktop.core.sessions import get_session, session_materials
+from lo_desktop.core.indicator.sessions import get_session, session_materials
 from lo_desktop.core.thaidate import format_date
 from lo_desktop.i18n import tr
 from lo_desktop.reports.docx_base import Builder, set_widths, thai

@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from lo_desktop.core.catalog import (add_material, delete_material, empty_trash, get_material, next_code,
+from lo_desktop.core.catalog.materials import (add_material, delete_material, empty_trash, get_material, next_code,
                                      restore_material, update_material, validate)
 from lo_desktop.core.errors import UserError, ValidationError
 from lo_desktop.core.records import Material

@@ -3,12 +3,13 @@ import csv
 
 import pytest
 
-from lo_desktop.core import catalog, catalog_actions
-from lo_desktop.core.backup import list_backups
+from lo_desktop.core.catalog import materials as catalog
+from lo_desktop.core.catalog import actions as catalog_actions
+from lo_desktop.core.safety.backup import list_backups
 from lo_desktop.core.errors import UserError
 from lo_desktop.core.progress import Cancelled, Progress
 from lo_desktop.core.records import Material
-from lo_desktop.core.transfer import field_values
+from lo_desktop.core.catalog.transfer import field_values
 
 
 class CancelAtOnce(Progress):

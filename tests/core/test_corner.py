@@ -6,7 +6,8 @@ import pytest
 import sqlite_utils
 
 from lo_desktop import i18n
-from lo_desktop.core import backup, search
+from lo_desktop.core.safety import backup
+from lo_desktop.core.catalog import search
 from lo_desktop.core.corner import open_corner
 from lo_desktop.core.db import APPLICATION_ID, open_database
 from lo_desktop.core.errors import UserError

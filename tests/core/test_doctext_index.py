@@ -4,12 +4,12 @@ import json
 import pytest
 
 from lo_desktop.cli import main
-from lo_desktop.core import attachment_index
-from lo_desktop.core.attachments import add_attachment, remove_attachment
-from lo_desktop.core.catalog import add_material, delete_material
-from lo_desktop.core.doctext import ExtractionError, extract_text
+from lo_desktop.core.catalog import attachment_index
+from lo_desktop.core.catalog.attachments import add_attachment, remove_attachment
+from lo_desktop.core.catalog.materials import add_material, delete_material
+from lo_desktop.core.catalog.doctext import ExtractionError, extract_text
 from lo_desktop.core.records import Material
-from lo_desktop.core.search import Query, all_facet_counts, count, search
+from lo_desktop.core.catalog.search import Query, all_facet_counts, count, search
 
 from doctext_files import (write_damaged_pdf, write_docx, write_encrypted_pdf, write_image_pdf, write_pdf,
                            write_txt, write_xlsx)
@@ -156,7 +156,7 @@ def test_cli_reports_a_locked_file_and_keeps_it_attached(tmp_path, capsys):
 @pytest.mark.parametrize("text", ["คณะทำงาน", "แฟ้ม คณะทำงาน", "แฟ้มเอกสาร", "แฟ้ม คณ"])
 def test_a_page_of_results_finds_words_inside_files_too(corner, text):
     """search_page takes shortcuts that read the fields only; a file holding a term must not be missed."""
-    from lo_desktop.core.paging import search_page
+    from lo_desktop.core.catalog.paging import search_page
 
     db, first, _second, tmp = corner
     add_attachment(db, first.id, write_txt(tmp / "a.txt", "คำสั่งแต่งตั้งคณะทำงาน"))

@@ -6,7 +6,10 @@ import pytest
 
 from archive_helpers import declare_size, first_photo_entry, flip_byte_in, with_extra_entry
 from lo_desktop.cli import main
-from lo_desktop.core import backup, catalog, full_backup, integrity
+from lo_desktop.core.safety import backup
+from lo_desktop.core.catalog import materials as catalog
+from lo_desktop.core.safety import full_backup
+from lo_desktop.core.safety import integrity
 from lo_desktop.core.db import db_path, open_database
 from lo_desktop.core.errors import UserError
 from lo_desktop.paths import files_dir

@@ -3,14 +3,14 @@ from datetime import date
 
 import pytest
 
-from lo_desktop.core import agency_edit
-from lo_desktop.core.agencies import agencies_with_use, delete_agency, find_agency, list_agencies
-from lo_desktop.core.agency_edit import merge_agencies, rename_agency
-from lo_desktop.core.catalog import add_material
+from lo_desktop.core.indicator import agency_edit
+from lo_desktop.core.indicator.agencies import agencies_with_use, delete_agency, find_agency, list_agencies
+from lo_desktop.core.indicator.agency_edit import merge_agencies, rename_agency
+from lo_desktop.core.catalog.materials import add_material
 from lo_desktop.core.errors import UserError
-from lo_desktop.core.kpi import judge
+from lo_desktop.core.indicator.judge import judge
 from lo_desktop.core.records import Material
-from lo_desktop.core.sessions import (
+from lo_desktop.core.indicator.sessions import (
     ExchangeSession, Participant, delete_session, get_session, list_sessions, restore_session, save_session)
 from lo_desktop.settings import PHRA_KHANONG, Settings, load_settings, save_settings
 
@@ -163,8 +163,8 @@ def test_a_partner_typed_with_other_spaces_or_letter_case_is_the_same_agency(db)
 
 
 def test_deleting_an_unused_agency_is_recorded_with_its_name(db):
-    from lo_desktop.core import history
-    from lo_desktop.core.agencies import add_agency
+    from lo_desktop.core.safety import history
+    from lo_desktop.core.indicator.agencies import add_agency
 
     unused = add_agency(db, "สำนักงานเขตยานนาวา", "เขตยานนาวา")
     delete_agency(db, unused.id)

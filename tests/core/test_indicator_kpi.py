@@ -4,11 +4,11 @@ from datetime import date
 
 import pytest
 
-from lo_desktop.core.catalog import add_material, delete_material, update_material
-from lo_desktop.core.channels import Channel, save_channel
-from lo_desktop.core.kpi import judge
+from lo_desktop.core.catalog.materials import add_material, delete_material, update_material
+from lo_desktop.core.indicator.channels import Channel, save_channel
+from lo_desktop.core.indicator.judge import judge
 from lo_desktop.core.records import Material
-from lo_desktop.core.sessions import ExchangeSession, delete_session, save_session
+from lo_desktop.core.indicator.sessions import ExchangeSession, delete_session, save_session
 from lo_desktop.settings import Settings
 
 LINE_STAFF = Settings(agency_type="line_staff")

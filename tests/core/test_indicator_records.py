@@ -3,10 +3,10 @@ from datetime import date
 
 import pytest
 
-from lo_desktop.core.catalog import add_material
-from lo_desktop.core.channels import (
-    CHANNELS, Channel, attach_evidence, channel_label, channels_of, delete_channel, save_channel)
-from lo_desktop.core.cop import Community, delete_community, list_communities, save_community
+from lo_desktop.core.catalog.materials import add_material
+from lo_desktop.core.indicator.channels import Channel, attach_evidence, channels_of, delete_channel, save_channel
+from lo_desktop.core import vocab
+from lo_desktop.core.indicator.communities import Community, delete_community, list_communities, save_community
 from lo_desktop.core.errors import UserError, ValidationError
 from lo_desktop.core.records import Material
 
@@ -17,8 +17,8 @@ def manual(db):
 
 
 def test_every_channel_has_a_thai_label():
-    assert channel_label("line_group") == "กลุ่มไลน์ (LINE)"
-    assert all(channel_label(key) != english for key, english in CHANNELS.items())
+    assert vocab.word("channel", "line_group") == "กลุ่มไลน์ (LINE)"
+    assert all(vocab.word("channel", key) != english for key, english in vocab.CHANNELS.items())
 
 
 def test_a_channel_is_saved_edited_and_deleted(db, manual):

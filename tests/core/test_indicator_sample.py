@@ -7,9 +7,9 @@ import sys
 import pytest
 
 from lo_desktop.core.files import stored_path
-from lo_desktop.core.kpi import judge
-from lo_desktop.core.sample import load_demo
-from lo_desktop.core.sessions import list_sessions, session_materials
+from lo_desktop.core.indicator.judge import judge
+from lo_desktop.core.sample.corner import load_demo
+from lo_desktop.core.indicator.sessions import list_sessions, session_materials
 from lo_desktop.settings import PHRA_KHANONG, load_settings
 
 

@@ -4,12 +4,12 @@ from datetime import date
 import pytest
 from PIL import Image
 
-from lo_desktop.core.catalog import add_material, delete_material
+from lo_desktop.core.catalog.materials import add_material, delete_material
 from lo_desktop.core.errors import UserError, ValidationError
 from lo_desktop.core.files import folder as files_folder, stored_path
-from lo_desktop.core.indicator_records import MAX_FILE_BYTES
+from lo_desktop.core.indicator.records import MAX_FILE_BYTES
 from lo_desktop.core.records import Material
-from lo_desktop.core.sessions import (
+from lo_desktop.core.indicator.sessions import (
     ExchangeSession, Participant, add_agency, add_photo, delete_agency, delete_session, get_session,
     list_agencies, list_sessions, restore_session, save_session, session_materials, set_attendance_scan)
 from lo_desktop.settings import PHRA_KHANONG
@@ -126,7 +126,7 @@ def test_a_200_mb_photo_is_refused_before_it_is_read(db, tmp_path):
 
 
 def test_a_photo_just_under_the_limit_passes_the_size_check(db, tmp_path):
-    from lo_desktop.core.indicator_records import check_file
+    from lo_desktop.core.indicator.records import check_file
 
     edge = tmp_path / "edge.jpg"
     with open(edge, "wb") as f:

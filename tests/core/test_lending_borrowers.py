@@ -4,10 +4,10 @@ from datetime import date, timedelta
 import pytest
 from docx import Document
 
-from lo_desktop.core import lending
-from lo_desktop.core.borrowers import (borrowers_with_loans, delete_borrower, likeliest_twin, merge_borrowers,
+from lo_desktop.core.lending import loans as lending
+from lo_desktop.core.lending.borrowers import (borrowers_with_loans, delete_borrower, likeliest_twin, merge_borrowers,
                                        update_borrower)
-from lo_desktop.core.catalog import add_material, get_material
+from lo_desktop.core.catalog.materials import add_material, get_material
 from lo_desktop.core.errors import UserError
 from lo_desktop.core.records import Material
 from lo_desktop.reports.lending_docs import build_reminder
@@ -135,7 +135,8 @@ def test_the_likeliest_twin_is_the_most_similar_name():
 
 
 def test_a_phone_given_while_lending_is_recorded_in_the_borrowers_history(db):
-    from lo_desktop.core import history, lending
+    from lo_desktop.core.safety import history
+    from lo_desktop.core.lending import loans as lending
 
     first = lending.ensure_borrower(db, "สมหญิง รักงาน", "ฝ่ายรักษาความสะอาด")
     lending.ensure_borrower(db, "สมหญิง รักงาน", "ฝ่ายรักษาความสะอาด", "0 2398 0002")

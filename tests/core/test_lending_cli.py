@@ -18,7 +18,7 @@ def run(db, *args, check=True):
 
 @pytest.fixture
 def corner(db, tmp_path):
-    from lo_desktop.core.catalog import add_material
+    from lo_desktop.core.catalog.materials import add_material
     from lo_desktop.core.records import Material
 
     add_material(db, Material(title="คู่มือเทศกิจ", code="BN-0001", location="ชั้น A-1"))

@@ -4,8 +4,9 @@ from datetime import date, timedelta
 import pytest
 from docx import Document
 
-from lo_desktop.core import lending, stocktake as st
-from lo_desktop.core.catalog import add_material
+from lo_desktop.core.lending import loans as lending
+from lo_desktop.core.lending import stocktake as st
+from lo_desktop.core.catalog.materials import add_material
 from lo_desktop.core.errors import UserError
 from lo_desktop.core.records import Material
 from lo_desktop.reports.lending_docs import build_reminder, build_stocktake_report

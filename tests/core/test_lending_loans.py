@@ -4,8 +4,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from lo_desktop.core import lending
-from lo_desktop.core.catalog import add_material, get_material, update_material
+from lo_desktop.core.lending import loans as lending
+from lo_desktop.core.catalog.materials import add_material, get_material, update_material
 from lo_desktop.core.errors import UserError
 from lo_desktop.core.records import Material
 
@@ -73,7 +73,7 @@ def test_unknown_code_and_trashed_material_are_named(db, book):
     with pytest.raises(UserError, match="XX-9"):
         lending.resolve_material(db, "XX-9")
     assert lending.resolve_material(db, "https://corner/material/bn-0001").id == book.id
-    from lo_desktop.core.catalog import delete_material
+    from lo_desktop.core.catalog.materials import delete_material
 
     delete_material(db, book.id)
     with pytest.raises(UserError) as error:
@@ -142,6 +142,6 @@ def test_the_sample_corner_lends_what_its_catalog_marks_on_loan(demo_db):
     on_loan = [r[0] for r in demo_db.execute("SELECT code FROM materials WHERE status = 'on_loan'").fetchall()]
     assert on_loan and all(lending.available_copies(demo_db, get_material(demo_db, c)) == 0 for c in on_loan)
     assert len(lending.overdue_loans(demo_db)) == 1
-    from lo_desktop.core.sample import load_demo
+    from lo_desktop.core.sample.corner import load_demo
 
     assert load_demo(demo_db) == 0

@@ -3,8 +3,9 @@ from datetime import date
 
 import pytest
 
-from lo_desktop.core import lending, stocktake as st
-from lo_desktop.core.catalog import add_material, delete_material, get_material
+from lo_desktop.core.lending import loans as lending
+from lo_desktop.core.lending import stocktake as st
+from lo_desktop.core.catalog.materials import add_material, delete_material, get_material
 from lo_desktop.core.errors import UserError
 from lo_desktop.core.records import Material
 

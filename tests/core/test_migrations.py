@@ -4,11 +4,11 @@ import sqlite3
 import pytest
 import sqlite_utils
 
-from lo_desktop.core.catalog import add_material, get_material
+from lo_desktop.core.catalog.materials import add_material, get_material
 from lo_desktop.core.db import APPLICATION_ID, open_database
 from lo_desktop.core.migrations import MIGRATIONS
 from lo_desktop.core.records import Material
-from lo_desktop.core.search import Query, count
+from lo_desktop.core.catalog.search import Query, count
 
 NAMES = [m.name for m in MIGRATIONS._migrations]
 

@@ -7,13 +7,16 @@ import pytest
 
 from archive_helpers import declare_size, first_photo_entry, flip_byte_in, with_extra_entry
 from lo_desktop.cli import main
-from lo_desktop.core import attachments, catalog, integrity, package
+from lo_desktop.core.catalog import attachments
+from lo_desktop.core.catalog import materials as catalog
+from lo_desktop.core.safety import integrity
+from lo_desktop.core.exchange import package
 from lo_desktop.core.db import db_path, open_database
 from lo_desktop.core.errors import UserError
-from lo_desktop.core.exchange_actions import import_exchange_package
-from lo_desktop.core.package_import import preview_package
+from lo_desktop.core.exchange.actions import import_exchange_package
+from lo_desktop.core.exchange.package_import import preview_package
 from lo_desktop.core.records import Material
-from lo_desktop.core.sessions import get_session, get_session_by_uid
+from lo_desktop.core.indicator.sessions import get_session, get_session_by_uid
 from lo_desktop.paths import files_dir
 from lo_desktop.settings import PHRA_KHANONG, load_settings, save_settings
 

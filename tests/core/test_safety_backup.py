@@ -5,7 +5,8 @@ from datetime import datetime
 
 import pytest
 
-from lo_desktop.core import backup, catalog
+from lo_desktop.core.safety import backup
+from lo_desktop.core.catalog import materials as catalog
 from lo_desktop.core.db import db_path, open_database
 from lo_desktop.core.errors import UserError
 from lo_desktop.core.records import Material

@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from lo_desktop.core import integrity
+from lo_desktop.core.safety import integrity
 from lo_desktop.core.db import open_database
 from lo_desktop.core.errors import UserError
-from lo_desktop.core.search import Query
-from lo_desktop.core.transfer import export_materials
+from lo_desktop.core.catalog.search import Query
+from lo_desktop.core.catalog.transfer import export_materials
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="POSIX signals and mounts")
@@ -171,7 +171,7 @@ def test_an_export_to_a_full_disk_says_so_and_leaves_the_old_file(demo_db, tiny_
 
 
 def test_a_backup_to_a_full_disk_says_so_and_leaves_nothing(demo_db, tiny_disk):
-    from lo_desktop.core.backup import make_backup
+    from lo_desktop.core.safety.backup import make_backup
     from lo_desktop.core.db import db_path
 
     with pytest.raises(UserError):

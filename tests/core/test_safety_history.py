@@ -2,9 +2,12 @@
 from dataclasses import replace
 from datetime import date
 
-from lo_desktop.core import catalog, channels, history, sessions
+from lo_desktop.core.catalog import materials as catalog
+from lo_desktop.core.indicator import channels
+from lo_desktop.core.safety import history
+from lo_desktop.core.indicator import sessions
 from lo_desktop.core.records import Material
-from lo_desktop.core.sessions import ExchangeSession, Participant
+from lo_desktop.core.indicator.sessions import ExchangeSession, Participant
 
 
 def actions(db, entity, entity_id):
@@ -56,7 +59,7 @@ def test_session_changes_are_recorded(db):
 
 
 def test_an_import_adds_no_history_row_per_material(db):
-    from lo_desktop.core.transfer import ImportCheck, import_rows
+    from lo_desktop.core.catalog.transfer import ImportCheck, import_rows
 
     import_rows(db, ImportCheck(good=[(n + 2, Material(title=f"เล่ม {n}")) for n in range(50)]))
     assert db.execute("SELECT COUNT(*) FROM history").fetchone()[0] == 0

@@ -6,12 +6,17 @@ from datetime import date
 import pytest
 from PIL import Image
 
-from lo_desktop.core import agency_edit, borrowers, history, lending, session_store, sessions
-from lo_desktop.core.agencies import find_agency
-from lo_desktop.core.catalog import add_material
+from lo_desktop.core.indicator import agency_edit
+from lo_desktop.core.lending import borrowers
+from lo_desktop.core.safety import history
+from lo_desktop.core.lending import loans as lending
+from lo_desktop.core.indicator import session_store
+from lo_desktop.core.indicator import sessions
+from lo_desktop.core.indicator.agencies import find_agency
+from lo_desktop.core.catalog.materials import add_material
 from lo_desktop.core.errors import UserError
 from lo_desktop.core.records import Material
-from lo_desktop.core.sessions import ExchangeSession, Participant, get_session, save_session
+from lo_desktop.core.indicator.sessions import ExchangeSession, Participant, get_session, save_session
 from lo_desktop.i18n import catalog
 
 BANG_NA = "สำนักงานเขตบางนา"
@@ -98,7 +103,7 @@ def test_describe_names_who_came_and_who_left(db):
     somsak = Participant("นายสมศักดิ์ รักงาน", "", PHRA_KHANONG)
     save_session(db, replace(s, participants=[somsak]))
     [entry] = entries(db, "session", s.id)
-    from lo_desktop.core.history import field_label
+    from lo_desktop.core.safety.history import field_label
 
     assert history.describe(entry, field_label) == [
         f"ผู้เข้าร่วม: นำออก “นางสาวสมใจ ใจดี, หัวหน้าฝ่ายเทศกิจ ({BANG_NA})”",
@@ -198,7 +203,7 @@ def test_a_deleted_borrower_keeps_its_last_values_in_the_history(db):
     [entry] = entries(db, "borrower", b.id)
     assert entry.action == "purged"
     assert entry.changes == {"name": ["ว่าง ไม่ยืม", None], "section": ["ฝ่ายโยธา", None], "phone": ["", None]}
-    from lo_desktop.core.history import field_label
+    from lo_desktop.core.safety.history import field_label
 
     assert history.describe(entry, field_label) == ["ชื่อ: ว่าง ไม่ยืม", "ฝ่าย/กลุ่มงาน: ฝ่ายโยธา"]
 

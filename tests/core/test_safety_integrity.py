@@ -3,7 +3,10 @@ from pathlib import Path
 
 import pytest
 
-from lo_desktop.core import attachments, catalog, files, integrity
+from lo_desktop.core.catalog import attachments
+from lo_desktop.core.catalog import materials as catalog
+from lo_desktop.core import files
+from lo_desktop.core.safety import integrity
 from lo_desktop.core.errors import UserError
 from lo_desktop.core.records import Material
 
@@ -92,7 +95,7 @@ def test_a_stale_search_index_is_found_and_rebuilt(db):
 
 
 def test_materials_in_the_trash_are_not_an_index_problem_and_stay_out_of_a_rebuilt_index(db):
-    from lo_desktop.core.search import Query, count
+    from lo_desktop.core.catalog.search import Query, count
 
     kept = catalog.add_material(db, Material(title="ระเบียบงานสารบรรณ ฉบับใช้งาน"))
     thrown = catalog.add_material(db, Material(title="ระเบียบงานสารบรรณ ฉบับเก่า"))

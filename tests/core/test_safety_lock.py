@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from lo_desktop.core.lock import AlreadyOpen, DatabaseLock, holder_of, lock_path
+from lo_desktop.core.safety.lock import AlreadyOpen, DatabaseLock, holder_of, lock_path
 
 
 def test_a_second_holder_is_refused_with_who_holds_it(tmp_path):
@@ -29,7 +29,7 @@ def test_different_databases_do_not_block_each_other(tmp_path):
 @pytest.mark.skipif(os.name == "nt", reason="SIGKILL")
 def test_a_lock_left_by_a_killed_program_is_stale(tmp_path):
     db_file = tmp_path / "corner.db"
-    code = ("import sys, time; from lo_desktop.core.lock import DatabaseLock; "
+    code = ("import sys, time; from lo_desktop.core.safety.lock import DatabaseLock; "
             f"lock = DatabaseLock({str(db_file)!r}).acquire(); print('held', flush=True); time.sleep(60)")
     child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
     try:
@@ -49,7 +49,7 @@ def test_a_lock_left_by_a_killed_program_is_stale(tmp_path):
 
 def test_restore_command_refuses_while_the_database_is_open_elsewhere(db, tmp_path, capsys):
     from lo_desktop.cli import main
-    from lo_desktop.core.backup import make_backup
+    from lo_desktop.core.safety.backup import make_backup
     from lo_desktop.core.db import db_path
 
     snapshot = make_backup(db_path(db))

@@ -1,7 +1,9 @@
 """Whatever a file is called, nothing is written outside the database's files folder."""
 import pytest
 
-from lo_desktop.core import attachments, catalog, files
+from lo_desktop.core.catalog import attachments
+from lo_desktop.core.catalog import materials as catalog
+from lo_desktop.core import files
 from lo_desktop.core.errors import UserError
 from lo_desktop.core.records import Material
 
@@ -42,7 +44,7 @@ def test_a_missing_source_is_refused(db):
 
 
 def test_integrity_check_never_follows_a_forged_hash_outside(db, tmp_path):
-    from lo_desktop.core import integrity
+    from lo_desktop.core.safety import integrity
 
     m = catalog.add_material(db, Material(title="คู่มือ"))
     with db.atomic():

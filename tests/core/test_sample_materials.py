@@ -5,10 +5,10 @@ outputs so the later year shows gaps.
 """
 import pytest
 
-from lo_desktop.core.catalog import validate
+from lo_desktop.core.catalog.materials import validate
 from lo_desktop.core.records import EDITABLE_FIELDS
-from lo_desktop.core.sample import load_sample_materials, sample_json
-from lo_desktop.core.search import Query, count, search
+from lo_desktop.core.sample.materials import load_sample_materials, sample_json
+from lo_desktop.core.catalog.search import Query, count, search
 
 
 @pytest.fixture

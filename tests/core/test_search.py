@@ -3,9 +3,9 @@ from datetime import date
 
 import pytest
 
-from lo_desktop.core.catalog import add_material, delete_material
+from lo_desktop.core.catalog.materials import add_material, delete_material
 from lo_desktop.core.records import Material
-from lo_desktop.core.search import Query, count, facet_counts, search, search_ids
+from lo_desktop.core.catalog.search import Query, count, facet_counts, search, search_ids
 
 
 @pytest.fixture
@@ -93,7 +93,7 @@ def test_sorting_and_ids(corner):
 
 
 def test_editing_a_title_updates_what_is_found(corner):
-    from lo_desktop.core.catalog import get_material, update_material
+    from lo_desktop.core.catalog.materials import get_material, update_material
 
     m = get_material(corner, "BN-0004")
     m.title = "คู่มือฝ่ายทะเบียนฉบับปรับปรุง"
@@ -103,7 +103,7 @@ def test_editing_a_title_updates_what_is_found(corner):
 
 
 def test_all_facet_counts_agree_with_single_facets(corner):
-    from lo_desktop.core.search import FILTER_FIELDS, all_facet_counts
+    from lo_desktop.core.catalog.search import FILTER_FIELDS, all_facet_counts
 
     for query in (Query(text="สำนักงานเขต"), Query(text="สำนักงานเขต", filters={"kind": "law"}), Query()):
         together = all_facet_counts(corner, query)
@@ -114,7 +114,7 @@ def test_all_facet_counts_agree_with_single_facets(corner):
 def shelf(db):
     """60 materials: every one a manual, one in three about street vendors, one deleted, one in two filed
     under the guide kind: dense and sparse words side by side."""
-    from lo_desktop.core.transfer import ImportCheck, import_rows
+    from lo_desktop.core.catalog.transfer import ImportCheck, import_rows
 
     check = ImportCheck()
     for n in range(60):
@@ -131,7 +131,7 @@ def shelf(db):
 ])
 @pytest.mark.parametrize("descending", [False, True])
 def test_a_page_and_its_total_agree_with_the_full_search_whatever_the_density(shelf, text, filters, descending):
-    from lo_desktop.core.paging import search_page
+    from lo_desktop.core.catalog.paging import search_page
 
     query = Query(text=text, filters=filters)
     everything = [m.code for m in search(shelf, query, descending=descending)]
@@ -142,7 +142,7 @@ def test_a_page_and_its_total_agree_with_the_full_search_whatever_the_density(sh
 
 
 def test_a_common_word_is_read_in_code_order_and_a_rare_one_through_the_index(shelf):
-    from lo_desktop.core import paging
+    from lo_desktop.core.catalog import paging
 
     assert paging._scan_in_code_order(shelf, Query(text="คู่มือ"), "code", 59, 5)
     assert not paging._scan_in_code_order(shelf, Query(text="พิเศษ"), "code", 1, 200)
@@ -151,7 +151,7 @@ def test_a_common_word_is_read_in_code_order_and_a_rare_one_through_the_index(sh
 
 
 def test_several_words_ask_the_index_once_unless_they_match_too_much(shelf, monkeypatch):
-    from lo_desktop.core import paging
+    from lo_desktop.core.catalog import paging
 
     ids, total = paging._from_index_once(shelf, Query(text="คู่มือ แผงลอย"), "code", False, 5, 0)
     assert total == 19 and len(ids) == 5  # 20 vendor manuals, one of them in the Trash

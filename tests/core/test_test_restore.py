@@ -9,11 +9,14 @@ from datetime import datetime
 import pytest
 
 from archive_helpers import first_photo_entry, flip_byte_in
-from lo_desktop.core import attachments, backup, catalog, full_backup
+from lo_desktop.core.catalog import attachments
+from lo_desktop.core.safety import backup
+from lo_desktop.core.catalog import materials as catalog
+from lo_desktop.core.safety import full_backup
 from lo_desktop.core.db import db_path, open_database
 from lo_desktop.core.errors import UserError
 from lo_desktop.core.progress import Cancelled, Progress
-from lo_desktop.core.restore_drill import restore_drill as run_test_restore
+from lo_desktop.core.safety.restore_drill import restore_drill as run_test_restore
 from lo_desktop.core.thaidate import format_date
 from lo_desktop.paths import files_dir, resource
 

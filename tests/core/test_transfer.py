@@ -6,12 +6,12 @@ from datetime import date
 import openpyxl
 import pytest
 
-from lo_desktop.core.catalog import add_material
+from lo_desktop.core.catalog.materials import add_material
 from lo_desktop.core.db import open_database
 from lo_desktop.core.errors import UserError
 from lo_desktop.core.records import Material
-from lo_desktop.core.search import Query, count, search
-from lo_desktop.core.transfer import (check_rows, decode_csv, export_materials, guess_mapping, import_rows,
+from lo_desktop.core.catalog.search import Query, count, search
+from lo_desktop.core.catalog.transfer import (check_rows, decode_csv, export_materials, guess_mapping, import_rows,
                                       read_table)
 
 FIELDS = ("code", "title", "kind", "format", "source", "topic", "tags", "author", "year", "summary",
@@ -131,7 +131,7 @@ def test_an_import_leaves_new_materials_findable_one_by_one_afterwards(db, tmp_p
 
 
 def test_a_failed_import_keeps_the_index_trigger(db, tmp_path, monkeypatch):
-    from lo_desktop.core import catalog
+    from lo_desktop.core.catalog import materials as catalog
 
     path = tmp_path / "list.csv"
     write_csv(path, [["ชื่อเรื่อง"], ["คู่มือหาบเร่"]])

@@ -6,7 +6,7 @@ import shutil
 import subprocess
 import sys
 
-from lo_desktop.core.catalog import add_material
+from lo_desktop.core.catalog.materials import add_material
 from lo_desktop.core.records import Material
 
 MARK_HEAVY = "กั้นกิ้นกี้กึ๊กื๋กุ่กู้กำ์ ที่นี่มีน้ำผึ้งดื่มชื่นฉ่ำรื่นรมย์ สุขุมนุ่มนิ่ม ปั๊มน้ำมันเอื้อเฟื้อเผื่อแผ่"

@@ -16,7 +16,7 @@ def corner(db):
 
 
 def _dialog(qtbot, corner, selection=None):
-    from lo_desktop.ui.labels_dialog import LabelsDialog
+    from lo_desktop.ui.labels.labels_dialog import LabelsDialog
 
     db, settings, materials = corner
     dialog = LabelsDialog(db, settings, selection or [], None)
@@ -54,7 +54,7 @@ def test_shift_click_on_a_label_in_the_preview_starts_there(qtbot, corner):
 
 
 def test_pdf_from_the_dialog_prints_and_remembers(qtbot, corner, tmp_path, monkeypatch):
-    from lo_desktop.ui import tasks
+    from lo_desktop.ui.common import tasks
 
     monkeypatch.setattr(tasks, "offer_output", lambda parent, path: None, raising=False)
     db, settings, materials = corner
@@ -82,7 +82,7 @@ def test_pdf_from_the_dialog_prints_and_remembers(qtbot, corner, tmp_path, monke
 def test_custom_sheet_dialog_refuses_a_sheet_that_does_not_fit(qtbot, db):
     from PySide6.QtWidgets import QDialogButtonBox
 
-    from lo_desktop.ui.sheet_dialog import SheetDialog
+    from lo_desktop.ui.labels.sheet_dialog import SheetDialog
 
     dialog = SheetDialog(db, get_sheet(db, "avery-l7160"))
     qtbot.addWidget(dialog)
@@ -97,14 +97,14 @@ def test_custom_sheet_dialog_refuses_a_sheet_that_does_not_fit(qtbot, db):
 
 
 def test_labels_menu_is_installed_in_the_main_window(qtbot, corner, monkeypatch):
-    main_window = pytest.importorskip("lo_desktop.ui.main_window")
+    main_window = pytest.importorskip("lo_desktop.ui.window.main_window")
     db, settings, _ = corner
     window = main_window.MainWindow(db, settings)
     qtbot.addWidget(window)
     texts = [a.text() for a in window.menus["labels"].actions()]
     assert "พิมพ์ป้าย QR…" in texts and window.menus["labels"].menuAction().isVisible()
     opened = []
-    monkeypatch.setattr("lo_desktop.ui.labels_dialog.LabelsDialog.open", lambda self: opened.append(self))
+    monkeypatch.setattr("lo_desktop.ui.labels.labels_dialog.LabelsDialog.open", lambda self: opened.append(self))
     window.labels_actions[0].trigger()
     assert opened and opened[0].ids["all"]
 
@@ -112,8 +112,8 @@ def test_labels_menu_is_installed_in_the_main_window(qtbot, corner, monkeypatch)
 def test_a_custom_sheet_can_be_changed_and_deleted(qtbot, db, monkeypatch):
     from lo_desktop.core.errors import UserError
     from lo_desktop.labels.sheets import Sheet, save_custom_sheet
-    from lo_desktop.ui import messages
-    from lo_desktop.ui.sheet_dialog import SheetDialog
+    from lo_desktop.ui.common import messages
+    from lo_desktop.ui.labels.sheet_dialog import SheetDialog
 
     own = save_custom_sheet(db, Sheet("custom-shop", "Shop", 210, 297, 70, 37, 3, 8, 0, 0.5, 70, 37))
     dialog = SheetDialog(db, own)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from labels_helpers import crop_cell, decode_zbar, decode_zxing, make_materials, render_pages
-from lo_desktop.core.scan import code_from_payload
+from lo_desktop.core.catalog.scan import code_from_payload
 from lo_desktop.labels.geometry import placements
 from lo_desktop.labels.render import Job, content_for, write_pdf
 from lo_desktop.labels.sheets import get_sheet
@@ -129,7 +129,7 @@ def test_qr_has_no_gaps_between_modules(qapp, db, tmp_path):
 @pytest.mark.parametrize("sheet_id", ["avery-l7651", "avery-l7160"])
 def test_nothing_is_drawn_outside_the_labels(qapp, db, tmp_path, sheet_id):
     """Long Thai titles full of marks, long codes and shelves: every dark pixel lies on a label."""
-    from lo_desktop.core.catalog import add_material
+    from lo_desktop.core.catalog.materials import add_material
     from lo_desktop.core.records import Material
     from lo_desktop.labels.geometry import cell_rect
 

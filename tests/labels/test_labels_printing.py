@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from labels_helpers import crop_cell, decode_zxing, make_materials, render_pages
-from lo_desktop.core.scan import code_from_payload
+from lo_desktop.core.catalog.scan import code_from_payload
 from lo_desktop.labels.calibration import offset_for, with_offset
 from lo_desktop.labels.render import Job, content_for
 from lo_desktop.labels.sheets import get_sheet

@@ -55,7 +55,7 @@ def test_text_payload_title_is_cut_between_clusters():
 
 @pytest.fixture
 def scanned_db(db):
-    from lo_desktop.core.catalog import add_material
+    from lo_desktop.core.catalog.materials import add_material
 
     for m in (Material(code="BN-0001", title=TITLE), Material(code="BN-0002", title="x",
               link="https://km.example.go.th/doc/42"), Material(code="BN-0003", title="ก" * 90)):
@@ -66,9 +66,9 @@ def scanned_db(db):
 @pytest.mark.parametrize("settings", [Settings(), Settings(label_url_pattern="https://intranet/km/{code}"),
                                       Settings(label_url_pattern="https://intranet/km/view")])
 def test_every_payload_form_scans_back_to_its_material(scanned_db, settings):
-    scan = pytest.importorskip("lo_desktop.core.scan")
+    scan = pytest.importorskip("lo_desktop.core.catalog.scan")
     for code in ("BN-0001", "BN-0002", "BN-0003"):
-        from lo_desktop.core.catalog import get_material
+        from lo_desktop.core.catalog.materials import get_material
 
         payload = payload_for(get_material(scanned_db, code), settings)
         assert scan.code_from_payload(scanned_db, payload) == code, payload
@@ -193,16 +193,3 @@ def test_bigger_labels_show_more():
     assert shown(big) > shown(small)
     only_code = plan(63.5, 38.1, ["code"], texts, FakeMetrics())
     assert [line.text for line in only_code.lines] == ["BN-0001"]
-
-
-def test_without_the_segmenter_lines_still_break_between_clusters(monkeypatch):
-    from lo_desktop.labels import thai_wrap
-
-    monkeypatch.setattr(thai_wrap, "_segmenter", lambda: None)
-    thai_wrap.words.cache_clear()
-    try:
-        lines = wrap(MARK_HEAVY, 6.0, 1.0, measure)
-        assert len(lines) > 2 and "".join(lines).replace(" ", "") == MARK_HEAVY.replace(" ", "")
-        assert all(line[0] not in MARKS and measure(line, 1.0) <= 6.0 for line in lines)
-    finally:
-        thai_wrap.words.cache_clear()

@@ -14,7 +14,7 @@ L7160 = "avery-l7160"
 
 @pytest.fixture
 def dialog(qtbot, db):
-    from lo_desktop.ui.labels_dialog import LabelsDialog
+    from lo_desktop.ui.labels.labels_dialog import LabelsDialog
 
     make_materials(db, 4)
     settings = load_settings(db)
@@ -85,7 +85,7 @@ def test_new_sheet_loaded_clears(qtbot, dialog, db):
 
 
 def test_the_remembered_sheet_is_shown_when_the_dialog_opens_and_per_sheet_type(qtbot, db):
-    from lo_desktop.ui.labels_dialog import LabelsDialog
+    from lo_desktop.ui.labels.labels_dialog import LabelsDialog
 
     make_materials(db, 2)
     usage.mark(db, L7160, [1, 2, 3, 5], True)
@@ -102,7 +102,7 @@ def test_the_remembered_sheet_is_shown_when_the_dialog_opens_and_per_sheet_type(
 
 
 def test_a_pdf_from_the_dialog_fills_the_free_cells_and_remembers(qtbot, dialog, db, tmp_path, monkeypatch):
-    from lo_desktop.ui import tasks
+    from lo_desktop.ui.common import tasks
 
     monkeypatch.setattr(tasks, "offer_output", lambda parent, path: None, raising=False)
     for position in (1, 2, 4):

@@ -7,18 +7,21 @@ import shutil
 import pytest
 
 from lo_desktop import cli
-from lo_desktop.core import attachment_index, catalog, catalog_actions, vocab
-from lo_desktop.core.backup import list_backups, make_backup
+from lo_desktop.core.catalog import attachment_index
+from lo_desktop.core.catalog import materials as catalog
+from lo_desktop.core.catalog import actions as catalog_actions
+from lo_desktop.core import vocab
+from lo_desktop.core.safety.backup import list_backups, make_backup
 from lo_desktop.core.db import open_database
 from lo_desktop.core.records import MATERIAL_FIELDS
-from lo_desktop.core.sample import load_demo
-from lo_desktop.core.search import Query
+from lo_desktop.core.sample.corner import load_demo
+from lo_desktop.core.catalog.search import Query
 from lo_desktop.settings import load_settings
-from lo_desktop.ui import messages
-from lo_desktop.ui.main_window import MainWindow
-from lo_desktop.ui.material_dialog import MaterialDialog
-from lo_desktop.ui.transfer_dialogs import ImportDialog, export_materials
-from lo_desktop.ui.trash_view import TrashDialog
+from lo_desktop.ui.common import messages
+from lo_desktop.ui.window.main_window import MainWindow
+from lo_desktop.ui.catalog.material_dialog import MaterialDialog
+from lo_desktop.ui.catalog.transfer_dialogs import ImportDialog, export_materials
+from lo_desktop.ui.catalog.trash_view import TrashDialog
 
 VOLATILE = {"uid", "created_at", "updated_at"}  # new per run; everything else must agree
 
@@ -185,7 +188,7 @@ def test_export_writes_the_same_file(corners, window_db, tmp_path):
 # ---------------------------------------------------------------- one material
 
 def test_adding_a_material(monkeypatch, corners, window):
-    kind = vocab.label("kind", "work_manual")
+    kind = vocab.word("kind", "work_manual")
     assert run_cli(corners[0], "add", "--title", "คู่มือจัดระเบียบผู้ค้า", "--kind", kind, "--year", "2556",
                    "--copies", "2") == 0
 

@@ -20,24 +20,25 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMainWindow, QMenu
 
 from lo_desktop.cli import main
-from lo_desktop.core import package
-from lo_desktop.core.backup import list_backups
-from lo_desktop.core.catalog import get_material
-from lo_desktop.core.channels import Channel, channels_of
+from lo_desktop.core.exchange import package
+from lo_desktop.core.safety.backup import list_backups
+from lo_desktop.core.catalog.materials import get_material
+from lo_desktop.core.indicator.channels import Channel, channels_of
 from lo_desktop.core.db import db_path, open_database
-from lo_desktop.core.sample import load_demo
-from lo_desktop.core.agencies import add_agency
-from lo_desktop.core.indicator_actions import judge_indicator
-from lo_desktop.core.sessions import ExchangeSession, Participant, delete_session, get_session, save_session
+from lo_desktop.core.sample.corner import load_demo
+from lo_desktop.core.indicator.agencies import add_agency
+from lo_desktop.core.indicator.actions import judge_indicator
+from lo_desktop.core.indicator.sessions import ExchangeSession, Participant, delete_session, get_session, save_session
 from lo_desktop.settings import PHRA_KHANONG, load_settings, save_settings
-from lo_desktop.ui import messages, reports_menu
-from lo_desktop.ui.agencies_dialog import AgenciesDialog, AgencyEditDialog, MergeDialog
-from lo_desktop.ui.channels_widget import ChannelDialog
-from lo_desktop.ui.cop_page import CommunitiesPage
-from lo_desktop.ui.package_dialogs import PackageActions
-from lo_desktop.ui.reports_menu import ReportsMenu
-from lo_desktop.ui.session_dialog import SessionDialog
-from lo_desktop.ui.sessions_page import SessionsPage
+from lo_desktop.ui.common import messages
+from lo_desktop.ui.reports import reports_menu
+from lo_desktop.ui.indicator.agencies_dialog import AgenciesDialog, AgencyEditDialog, MergeDialog
+from lo_desktop.ui.indicator.channels_widget import ChannelDialog
+from lo_desktop.ui.indicator.cop_page import CommunitiesPage
+from lo_desktop.ui.exchange.package_dialogs import PackageActions
+from lo_desktop.ui.reports.reports_menu import ReportsMenu
+from lo_desktop.ui.indicator.session_dialog import SessionDialog
+from lo_desktop.ui.indicator.sessions_page import SessionsPage
 
 SHORT = "สนง.เขตพระโขนง"  # the same partner as PHRA_KHANONG, typed another way
 PRAWET = "สำนักงานเขตประเวศ"
@@ -377,8 +378,8 @@ def test_the_indicator_report(twins, qtbot, tmp_path, monkeypatch, capsys):
 
 
 def test_report_kpi_judges_the_indicator_once(twins, tmp_path, monkeypatch, capsys):
-    from lo_desktop.core import kpi
-    from lo_desktop.reports import kpi_report
+    from lo_desktop.core.indicator import judge as kpi
+    from lo_desktop.reports import indicator_report as kpi_report
 
     cli_path, _db = twins(short_of_sessions)
     judged = []

@@ -17,7 +17,8 @@ sys.path.insert(0, str(Path(__file__).parents[1] / "labels"))
 
 from labels_helpers import crop_cell, decode_zxing, make_materials, render_pages  # noqa: E402
 from lo_desktop.cli import main  # noqa: E402
-from lo_desktop.core import backup, catalog  # noqa: E402
+from lo_desktop.core.safety import backup
+from lo_desktop.core.catalog import materials as catalog  # noqa: E402
 from lo_desktop.core.corner import open_corner  # noqa: E402
 from lo_desktop.core.db import open_database  # noqa: E402
 from lo_desktop.labels import history, usage  # noqa: E402
@@ -72,8 +73,8 @@ def read_codes(pdf: Path, sheet) -> list[list[str]]:
 @pytest.fixture
 def dialog_on(qtbot, monkeypatch):
     """The Labels dialog over a corner opened as the window opens one, with the selection given by code."""
-    from lo_desktop.ui import tasks
-    from lo_desktop.ui.labels_dialog import LabelsDialog
+    from lo_desktop.ui.common import tasks
+    from lo_desktop.ui.labels.labels_dialog import LabelsDialog
 
     monkeypatch.setattr(tasks, "offer_output", lambda parent, path: None)
     corners = []

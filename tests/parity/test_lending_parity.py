@@ -14,13 +14,13 @@ import pytest
 from PySide6.QtCore import QDate
 
 from lo_desktop.cli import main
-from lo_desktop.core import lending
-from lo_desktop.core.backup import list_backups
-from lo_desktop.core.catalog import add_material, delete_material
+from lo_desktop.core.lending import loans as lending
+from lo_desktop.core.safety.backup import list_backups
+from lo_desktop.core.catalog.materials import add_material, delete_material
 from lo_desktop.core.db import db_path, open_database
 from lo_desktop.core.records import Material
 from lo_desktop.settings import load_settings
-from lo_desktop.ui import messages
+from lo_desktop.ui.common import messages
 
 TODAY = date.today()
 
@@ -97,7 +97,7 @@ def boxes(monkeypatch):
 
 # --- lending -------------------------------------------------------------------------------------------------
 def test_lending_leaves_the_same_loans_borrowers_and_history(qtbot, twins):
-    from lo_desktop.ui.lend_dialog import LendDialog
+    from lo_desktop.ui.lending.lend_dialog import LendDialog
 
     path, db = twins()
     cli(path, "lend", "BN-0001", "--to", "สมชาย ใจดี", "--phone", "0 2398 0009", "--days", "7")
@@ -143,8 +143,8 @@ def lent_corner(db) -> None:
 
 
 def test_returning_leaves_the_same_loans_and_statuses(qtbot, twins, boxes):
-    from lo_desktop.ui.lend_dialog import LendDialog
-    from lo_desktop.ui.lending_page import LendingPage
+    from lo_desktop.ui.lending.lend_dialog import LendDialog
+    from lo_desktop.ui.lending.lending_page import LendingPage
 
     path, db = twins(lent_corner)
     cli(path, "return", "BN-0002", "--from", "นายสมชาย ใจดี")
@@ -176,7 +176,7 @@ def test_returning_leaves_the_same_loans_and_statuses(qtbot, twins, boxes):
 # --- the stocktake ----------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("mark_lost", [True, False])
 def test_a_stocktake_leaves_the_same_count_catalog_and_backups(qtbot, twins, monkeypatch, mark_lost):
-    from lo_desktop.ui.stocktake_page import StocktakePage
+    from lo_desktop.ui.lending.stocktake_page import StocktakePage
 
     path, db = twins()
     cli(path, "stocktake", "start", "ชั้น A-1")
@@ -210,7 +210,7 @@ def borrowers_corner(db) -> None:
 
 
 def test_borrower_edits_leave_the_same_list_loans_and_history(qtbot, twins, monkeypatch, boxes):
-    from lo_desktop.ui.borrowers_dialog import BorrowerForm, BorrowersDialog, MergeForm
+    from lo_desktop.ui.lending.borrowers_dialog import BorrowerForm, BorrowersDialog, MergeForm
 
     path, db = twins(borrowers_corner)
     cli(path, "borrowers", "edit", "วิชัย มั่นคง", "--name", "นายวิชัย  มั่นคง", "--section", "ฝ่ายโยธา",

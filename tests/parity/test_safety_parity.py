@@ -15,12 +15,16 @@ import pytest
 
 from lo_desktop import i18n
 from lo_desktop.cli import Context, main
-from lo_desktop.core import backup, catalog, full_backup
+from lo_desktop.core.safety import backup
+from lo_desktop.core.catalog import materials as catalog
+from lo_desktop.core.safety import full_backup
 from lo_desktop.core.db import open_database
-from lo_desktop.core.sample import load_demo
+from lo_desktop.core.sample.corner import load_demo
 from lo_desktop.paths import files_dir
 from lo_desktop.settings import load_settings, save_settings
-from lo_desktop.ui import file_actions, messages, safety_menu
+from lo_desktop.ui.window import file_actions, main_window
+from lo_desktop.ui.common import messages
+from lo_desktop.ui.safety import safety_menu
 
 
 @pytest.fixture
@@ -31,7 +35,7 @@ def base(tmp_path):
     load_demo(db)
     memo = tmp_path / "memo.pdf"
     memo.write_bytes(b"%PDF-1.4 minutes")
-    from lo_desktop.core import attachments
+    from lo_desktop.core.catalog import attachments
 
     attachments.add_attachment(db, catalog.get_material(db, "BN-0002").id, memo)
     db.close()
@@ -60,11 +64,11 @@ def open_window(qtbot, shown):
 
     def opener(path: Path):
         from lo_desktop import app
-        from lo_desktop.ui.single_instance import guard
+        from lo_desktop.ui.window.single_instance import guard
 
         corner = app.open_first_corner(Context(Namespace(db=str(path), demo=False)))
         instance = guard(corner.db)
-        window = file_actions.open_window(corner, instance)
+        window = main_window.open_window(corner, instance)
         qtbot.addWidget(window)
         opened.append(instance)
         return window
@@ -75,7 +79,7 @@ def open_window(qtbot, shown):
 
 
 def newest_window():
-    return file_actions._windows[-1]
+    return main_window._windows[-1]
 
 
 def state(path: Path) -> dict:

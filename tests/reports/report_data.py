@@ -11,11 +11,11 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFilter
 
-from lo_desktop.core.catalog import add_material
-from lo_desktop.core.channels import Channel, save_channel
-from lo_desktop.core.cop import Community, save_community
+from lo_desktop.core.catalog.materials import add_material
+from lo_desktop.core.indicator.channels import Channel, save_channel
+from lo_desktop.core.indicator.communities import Community, save_community
 from lo_desktop.core.records import Material
-from lo_desktop.core.sessions import ExchangeSession, Participant, SessionPhoto, save_session, store_photo
+from lo_desktop.core.indicator.sessions import ExchangeSession, Participant, SessionPhoto, save_session, store_photo
 
 FY = 2556
 PARTNER = "สำนักงานเขตพระโขนง"

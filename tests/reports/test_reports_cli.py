@@ -5,7 +5,7 @@ from docx import Document
 
 from lo_desktop.cli import main
 from lo_desktop.core.db import open_database
-from lo_desktop.core.sample import load_demo
+from lo_desktop.core.sample.corner import load_demo
 
 
 def demo_file(tmp_path):

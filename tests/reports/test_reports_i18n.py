@@ -33,7 +33,7 @@ def test_documents_stay_thai_when_the_window_speaks_english(db, corner, tmp_path
     from docx_reading import all_text
 
     from lo_desktop import i18n
-    from lo_desktop.reports.kpi_report import build_kpi_report
+    from lo_desktop.reports.indicator_report import build_kpi_report
     from lo_desktop.settings import Settings
 
     i18n.set_language("en")

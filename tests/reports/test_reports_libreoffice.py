@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from lo_desktop.reports.kpi_report import build_kpi_report
+from lo_desktop.reports.indicator_report import build_kpi_report
 from lo_desktop.reports.session_memo import build_session_memo
 from lo_desktop.settings import Settings
 

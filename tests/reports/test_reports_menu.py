@@ -5,8 +5,9 @@ import pytest
 from docx import Document
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from lo_desktop.ui import messages, reports_menu
-from lo_desktop.ui.reports_menu import ReportsMenu
+from lo_desktop.ui.common import messages
+from lo_desktop.ui.reports import reports_menu
+from lo_desktop.ui.reports.reports_menu import ReportsMenu
 
 
 class Window(QMainWindow):

@@ -7,7 +7,7 @@ import zipfile
 from PIL import Image
 from report_data import phone_photo
 
-from lo_desktop.reports.kpi_report import build_kpi_report
+from lo_desktop.reports.indicator_report import build_kpi_report
 from lo_desktop.reports.photos import BYTE_BUDGET, MAX_SIDE, prepare_photo
 from lo_desktop.settings import Settings
 

@@ -12,7 +12,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 
 from lo_desktop.reports.catalog_register import build_catalog_register
-from lo_desktop.reports.kpi_report import build_kpi_report
+from lo_desktop.reports.indicator_report import build_kpi_report
 from lo_desktop.reports.session_memo import build_session_memo
 from lo_desktop.settings import Settings
 
@@ -122,6 +122,6 @@ def test_the_register_qr_codes_scan_back_to_the_labels_payload(db, corner, tmp_p
 
 
 def _session_materials(db, corner):
-    from lo_desktop.core.sessions import session_materials
+    from lo_desktop.core.indicator.sessions import session_materials
 
     return [m for s in corner["sessions"] for m in session_materials(db, s.id)]

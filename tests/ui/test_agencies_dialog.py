@@ -5,11 +5,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from lo_desktop.core.agencies import add_agency, agencies_with_use
-from lo_desktop.core.sessions import ExchangeSession, delete_session, list_sessions, save_session
+from lo_desktop.core.indicator.agencies import add_agency, agencies_with_use
+from lo_desktop.core.indicator.sessions import ExchangeSession, delete_session, list_sessions, save_session
 from lo_desktop.settings import PHRA_KHANONG
-from lo_desktop.ui import agencies_dialog, messages
-from lo_desktop.ui.agencies_dialog import AgenciesDialog, AgencyEditDialog, MergeDialog
+from lo_desktop.ui.indicator import agencies_dialog
+from lo_desktop.ui.common import messages
+from lo_desktop.ui.indicator.agencies_dialog import AgenciesDialog, AgencyEditDialog, MergeDialog
 
 SHORT = "สนง.เขตพระโขนง"
 PRAWET = "สำนักงานเขตประเวศ"

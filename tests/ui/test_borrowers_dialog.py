@@ -6,15 +6,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QPushButton
 
-from lo_desktop.core import lending
-from lo_desktop.core.borrowers import update_borrower
-from lo_desktop.core.catalog import add_material
+from lo_desktop.core.lending import loans as lending
+from lo_desktop.core.lending.borrowers import update_borrower
+from lo_desktop.core.catalog.materials import add_material
 from lo_desktop.core.records import Material
 from lo_desktop.settings import load_settings
-from lo_desktop.ui import messages
-from lo_desktop.ui.borrowers_dialog import BorrowerForm, BorrowersDialog, MergeForm
-from lo_desktop.ui.lending_page import LendingPage
-from lo_desktop.ui.main_window import MainWindow
+from lo_desktop.ui.common import messages
+from lo_desktop.ui.lending.borrowers_dialog import BorrowerForm, BorrowersDialog, MergeForm
+from lo_desktop.ui.lending.lending_page import LendingPage
+from lo_desktop.ui.window.main_window import MainWindow
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
-from lo_desktop.ui.date_edit import BuddhistDateEdit
+from lo_desktop.ui.common.date_edit import BuddhistDateEdit
 
 
 def type_text(widget, text):

@@ -5,13 +5,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
-from lo_desktop.core import catalog
-from lo_desktop.core.attachments import attachments_of
+from lo_desktop.core.catalog import materials as catalog
+from lo_desktop.core.catalog.attachments import attachments_of
 from lo_desktop.core.errors import ValidationError
 from lo_desktop.core.records import Material
 from lo_desktop.settings import load_settings
-from lo_desktop.ui import messages
-from lo_desktop.ui.material_dialog import MaterialDialog
+from lo_desktop.ui.common import messages
+from lo_desktop.ui.catalog.material_dialog import MaterialDialog
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 import pytest
 
 from lo_desktop.settings import PHRA_KHANONG, load_settings
-from lo_desktop.ui.settings_dialog import SettingsDialog
+from lo_desktop.ui.window.settings_dialog import SettingsDialog
 
 
 @pytest.fixture

@@ -9,8 +9,9 @@ from PySide6.QtGui import QDesktopServices
 from lo_desktop.core.errors import UserError
 from lo_desktop.core.progress import Cancelled
 from lo_desktop.paths import data_dir
-from lo_desktop.ui import messages, tasks
-from lo_desktop.ui.tasks import run_task
+from lo_desktop.ui.common import messages
+from lo_desktop.ui.common import tasks
+from lo_desktop.ui.common.tasks import run_task
 
 PATIENCE = 2000  # polls of 5 ms: a cancel that never arrives ends the work instead of hanging the suite
 

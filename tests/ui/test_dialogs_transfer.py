@@ -4,11 +4,11 @@ import csv
 import pytest
 from PySide6.QtWidgets import QDialog
 
-from lo_desktop.core import catalog
+from lo_desktop.core.catalog import materials as catalog
 from lo_desktop.core.records import Material
-from lo_desktop.core.search import Query
+from lo_desktop.core.catalog.search import Query
 from lo_desktop.settings import load_settings
-from lo_desktop.ui.transfer_dialogs import ImportDialog, export_materials
+from lo_desktop.ui.catalog.transfer_dialogs import ImportDialog, export_materials
 
 
 def write_csv(path, rows):

@@ -4,12 +4,12 @@ from pathlib import Path
 
 import pytest
 
-from lo_desktop.core import attachment_index
-from lo_desktop.core.attachments import add_attachment
-from lo_desktop.core.catalog import get_material
+from lo_desktop.core.catalog import attachment_index
+from lo_desktop.core.catalog.attachments import add_attachment
+from lo_desktop.core.catalog.materials import get_material
 from lo_desktop.settings import load_settings
-from lo_desktop.ui import found_in_file
-from lo_desktop.ui.main_window import MainWindow
+from lo_desktop.ui.catalog import found_in_file
+from lo_desktop.ui.window.main_window import MainWindow
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "core"))
 from doctext_files import write_damaged_pdf, write_docx, write_pdf, write_txt  # noqa: E402

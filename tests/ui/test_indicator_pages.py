@@ -3,9 +3,9 @@ from datetime import date
 
 from PySide6.QtWidgets import QLabel, QPushButton
 
-from lo_desktop.core.catalog import get_material
-from lo_desktop.core.channels import channels_of
-from lo_desktop.core.sessions import ExchangeSession, Participant, get_session, list_sessions
+from lo_desktop.core.catalog.materials import get_material
+from lo_desktop.core.indicator.channels import channels_of
+from lo_desktop.core.indicator.sessions import ExchangeSession, Participant, get_session, list_sessions
 from lo_desktop.settings import load_settings
 
 
@@ -19,7 +19,7 @@ def gap_buttons(page) -> list:
 
 
 def test_the_dashboard_shows_fy_2556_met(qtbot, demo_db):
-    from lo_desktop.ui.dashboard_page import DashboardPage
+    from lo_desktop.ui.indicator.dashboard_page import DashboardPage
 
     page = DashboardPage(demo_db, load_settings(demo_db))
     qtbot.addWidget(page)
@@ -31,7 +31,7 @@ def test_the_dashboard_shows_fy_2556_met(qtbot, demo_db):
 
 
 def test_the_dashboard_shows_fy_2568_gaps_with_fix_buttons(qtbot, demo_db):
-    from lo_desktop.ui.dashboard_page import DashboardPage
+    from lo_desktop.ui.indicator.dashboard_page import DashboardPage
 
     page = DashboardPage(demo_db, load_settings(demo_db))
     qtbot.addWidget(page)
@@ -42,8 +42,8 @@ def test_the_dashboard_shows_fy_2568_gaps_with_fix_buttons(qtbot, demo_db):
 
 
 def test_a_gap_button_opens_the_session_to_fix(qtbot, demo_db, monkeypatch):
-    from lo_desktop.ui.dashboard_page import DashboardPage
-    from lo_desktop.ui.sessions_page import SessionsPage
+    from lo_desktop.ui.indicator.dashboard_page import DashboardPage
+    from lo_desktop.ui.indicator.sessions_page import SessionsPage
 
     opened = []
     monkeypatch.setattr(SessionsPage, "open_session", lambda self, sid: opened.append(sid))
@@ -62,7 +62,7 @@ def test_a_gap_button_opens_the_session_to_fix(qtbot, demo_db, monkeypatch):
 
 
 def test_the_sessions_page_lists_the_sample(qtbot, demo_db):
-    from lo_desktop.ui.sessions_page import SessionsPage
+    from lo_desktop.ui.indicator.sessions_page import SessionsPage
 
     page = SessionsPage(demo_db, load_settings(demo_db))
     qtbot.addWidget(page)
@@ -74,7 +74,7 @@ def test_the_sessions_page_lists_the_sample(qtbot, demo_db):
 
 
 def test_the_editor_saves_a_new_session(qtbot, db, boxes):
-    from lo_desktop.ui.session_dialog import SessionDialog
+    from lo_desktop.ui.indicator.session_dialog import SessionDialog
 
     dialog = SessionDialog(db, load_settings(db))
     qtbot.addWidget(dialog)
@@ -88,7 +88,7 @@ def test_the_editor_saves_a_new_session(qtbot, db, boxes):
 
 
 def test_the_editor_refuses_a_session_without_a_date(qtbot, db, boxes):
-    from lo_desktop.ui.session_dialog import SessionDialog
+    from lo_desktop.ui.indicator.session_dialog import SessionDialog
 
     dialog = SessionDialog(db, load_settings(db))
     qtbot.addWidget(dialog)
@@ -100,7 +100,7 @@ def test_the_editor_refuses_a_session_without_a_date(qtbot, db, boxes):
 
 
 def test_the_editor_refuses_a_participant_without_a_name(qtbot, db, boxes):
-    from lo_desktop.ui.session_dialog import SessionDialog
+    from lo_desktop.ui.indicator.session_dialog import SessionDialog
 
     dialog = SessionDialog(db, load_settings(db), ExchangeSession(date(2013, 6, 24), "หาบเร่"))
     qtbot.addWidget(dialog)
@@ -111,7 +111,7 @@ def test_the_editor_refuses_a_participant_without_a_name(qtbot, db, boxes):
 
 
 def test_a_non_image_photo_is_refused_in_the_strip(qtbot, db, boxes, tmp_path):
-    from lo_desktop.ui.session_widgets import PhotoStrip
+    from lo_desktop.ui.indicator.session_widgets import PhotoStrip
 
     strip = PhotoStrip(db)
     qtbot.addWidget(strip)
@@ -122,7 +122,7 @@ def test_a_non_image_photo_is_refused_in_the_strip(qtbot, db, boxes, tmp_path):
 
 
 def test_the_channels_widget_counts_distinct_channels(qtbot, demo_db):
-    from lo_desktop.ui.channels_widget import ChannelsWidget
+    from lo_desktop.ui.indicator.channels_widget import ChannelsWidget
 
     manual = get_material(demo_db, "BN-0017")
     widget = ChannelsWidget(demo_db, manual.id)
@@ -132,7 +132,7 @@ def test_the_channels_widget_counts_distinct_channels(qtbot, demo_db):
 
 
 def test_the_communities_page_shows_the_sample(qtbot, demo_db):
-    from lo_desktop.ui.cop_page import CommunitiesPage
+    from lo_desktop.ui.indicator.cop_page import CommunitiesPage
 
     page = CommunitiesPage(demo_db, load_settings(demo_db))
     qtbot.addWidget(page)

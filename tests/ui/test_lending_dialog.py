@@ -4,13 +4,13 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import Qt
 
-from lo_desktop.core import lending
-from lo_desktop.core.catalog import add_material, get_material
+from lo_desktop.core.lending import loans as lending
+from lo_desktop.core.catalog.materials import add_material, get_material
 from lo_desktop.core.records import Material
 from lo_desktop.settings import load_settings
-from lo_desktop.ui.lend_dialog import LendDialog
-from lo_desktop.ui.lending_page import LendingPage
-from lo_desktop.ui.lending_scan import ScanEntry
+from lo_desktop.ui.lending.lend_dialog import LendDialog
+from lo_desktop.ui.lending.lending_page import LendingPage
+from lo_desktop.ui.lending.lending_scan import ScanEntry
 
 
 def thai(text: str) -> bool:

@@ -3,12 +3,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from lo_desktop.core import stocktake as st
-from lo_desktop.core.catalog import add_material, get_material
+from lo_desktop.core.lending import stocktake as st
+from lo_desktop.core.catalog.materials import add_material, get_material
 from lo_desktop.core.records import Material
 from lo_desktop.settings import load_settings
-from lo_desktop.ui import messages
-from lo_desktop.ui.stocktake_page import StocktakePage
+from lo_desktop.ui.common import messages
+from lo_desktop.ui.lending.stocktake_page import StocktakePage
 
 
 @pytest.fixture
@@ -85,7 +85,7 @@ def test_cancel_on_close_changes_nothing(page, corner, monkeypatch):
 
 
 def test_in_the_main_window_a_scan_stays_on_the_stocktake_page(qtbot, demo_db):
-    from lo_desktop.ui.main_window import MainWindow
+    from lo_desktop.ui.window.main_window import MainWindow
 
     window = MainWindow(demo_db, load_settings(demo_db))
     qtbot.addWidget(window)
@@ -104,8 +104,8 @@ def test_in_the_main_window_a_scan_stays_on_the_stocktake_page(qtbot, demo_db):
 
 
 def test_the_catalog_menu_lends_the_selected_material(qtbot, demo_db, monkeypatch):
-    from lo_desktop.ui import lend_dialog
-    from lo_desktop.ui.main_window import MainWindow
+    from lo_desktop.ui.lending import lend_dialog
+    from lo_desktop.ui.window.main_window import MainWindow
 
     window = MainWindow(demo_db, load_settings(demo_db))
     qtbot.addWidget(window)

@@ -2,13 +2,13 @@
 import pytest
 from PySide6.QtWidgets import QDialog
 
-from lo_desktop.core import package
+from lo_desktop.core.exchange import package
 from lo_desktop.core.db import open_database
-from lo_desktop.core.package_import import preview_package
+from lo_desktop.core.exchange.package_import import preview_package
 from lo_desktop.settings import PHRA_KHANONG, load_settings, save_settings
-from lo_desktop.ui import messages
-from lo_desktop.ui.main_window import MainWindow
-from lo_desktop.ui.package_dialogs import ExportDialog, PreviewDialog
+from lo_desktop.ui.common import messages
+from lo_desktop.ui.window.main_window import MainWindow
+from lo_desktop.ui.exchange.package_dialogs import ExportDialog, PreviewDialog
 
 
 @pytest.fixture

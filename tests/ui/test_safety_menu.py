@@ -3,15 +3,18 @@ from dataclasses import replace
 
 import pytest
 
-from lo_desktop.core import attachments, backup, catalog, files
+from lo_desktop.core.catalog import attachments
+from lo_desktop.core.safety import backup
+from lo_desktop.core.catalog import materials as catalog
+from lo_desktop.core import files
 from lo_desktop.core.db import db_path
-from lo_desktop.core.lock import AlreadyOpen
+from lo_desktop.core.safety.lock import AlreadyOpen
 from lo_desktop.settings import load_settings
-from lo_desktop.ui import messages
-from lo_desktop.ui import safety_menu
-from lo_desktop.ui.history_widget import HistoryWidget
-from lo_desktop.ui.main_window import MainWindow
-from lo_desktop.ui.single_instance import SingleInstance
+from lo_desktop.ui.common import messages
+from lo_desktop.ui.safety import safety_menu
+from lo_desktop.ui.common.history_widget import HistoryWidget
+from lo_desktop.ui.window.main_window import MainWindow
+from lo_desktop.ui.window.single_instance import SingleInstance
 
 
 @pytest.fixture
@@ -55,9 +58,9 @@ def test_restore_rebuilds_the_window_over_the_restored_database(window, qtbot):
 
 
 def _newest_window():
-    from lo_desktop.ui import file_actions
+    from lo_desktop.ui.window import main_window
 
-    return file_actions._windows[-1]
+    return main_window._windows[-1]
 
 
 def test_the_restore_dialog_lists_the_backups_newest_first(window, qtbot):

@@ -3,9 +3,9 @@ from dataclasses import replace
 
 import pytest
 
-from lo_desktop.core import agency_edit
-from lo_desktop.core.agencies import find_agency
-from lo_desktop.core.sessions import Participant, list_sessions, save_session
+from lo_desktop.core.indicator import agency_edit
+from lo_desktop.core.indicator.agencies import find_agency
+from lo_desktop.core.indicator.sessions import Participant, list_sessions, save_session
 from lo_desktop.settings import load_settings
 
 NEWCOMER = Participant("นางสาวพรทิพย์ ศรีสุข", "นักทรัพยากรบุคคล", "สำนักงานเขตพระโขนง")
@@ -13,7 +13,7 @@ NEWCOMER = Participant("นางสาวพรทิพย์ ศรีสุ�
 
 @pytest.fixture
 def page(qtbot, demo_db):
-    from lo_desktop.ui.sessions_page import SessionsPage
+    from lo_desktop.ui.indicator.sessions_page import SessionsPage
 
     widget = SessionsPage(demo_db, load_settings(demo_db))
     qtbot.addWidget(widget)
@@ -53,7 +53,7 @@ def test_an_agency_rename_shows_in_the_history_of_the_sessions_naming_it(page, d
 
 
 def test_a_session_in_the_trash_shows_when_it_was_moved_there(page, demo_db):
-    from lo_desktop.core.sessions import delete_session
+    from lo_desktop.core.indicator.sessions import delete_session
 
     session = list_sessions(demo_db)[-1]
     delete_session(demo_db, session.id)

@@ -3,11 +3,12 @@ from types import SimpleNamespace
 
 import pytest
 
-from lo_desktop.core import backup, full_backup
+from lo_desktop.core.safety import backup
+from lo_desktop.core.safety import full_backup
 from lo_desktop.core.db import db_path
 from lo_desktop.settings import load_settings
-from lo_desktop.ui import safety_menu
-from lo_desktop.ui.main_window import MainWindow
+from lo_desktop.ui.safety import safety_menu
+from lo_desktop.ui.window.main_window import MainWindow
 
 
 @pytest.fixture

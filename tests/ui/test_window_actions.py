@@ -4,11 +4,12 @@ from dataclasses import replace
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from lo_desktop.core import catalog, search
+from lo_desktop.core.catalog import materials as catalog
+from lo_desktop.core.catalog import search
 from lo_desktop.settings import load_settings
-from lo_desktop.ui import messages
-from lo_desktop.ui.main_window import MainWindow
-from lo_desktop.ui.trash_view import TrashDialog
+from lo_desktop.ui.common import messages
+from lo_desktop.ui.window.main_window import MainWindow
+from lo_desktop.ui.catalog.trash_view import TrashDialog
 
 
 @pytest.fixture
@@ -121,7 +122,7 @@ def test_the_delete_key_deletes_in_the_table_but_edits_text_in_the_search_box(wi
 def test_changed_settings_reach_the_pages_already_open(window, demo_db, monkeypatch):
     """The indicator judged with the old agency type, and new materials took the old code pattern,
     until the program was restarted."""
-    from lo_desktop.ui import settings_dialog
+    from lo_desktop.ui.window import settings_dialog
 
     dashboard, catalog_page = window.page("dashboard"), window.page("catalog")
     judged = []

@@ -5,8 +5,9 @@ from PySide6.QtWidgets import QMessageBox
 
 from lo_desktop import app
 from lo_desktop.cli import Context
-from lo_desktop.core import search
-from lo_desktop.ui import first_run, messages
+from lo_desktop.core.catalog import search
+from lo_desktop.ui.window import first_run
+from lo_desktop.ui.common import messages
 
 
 def context(**args):

@@ -1,11 +1,11 @@
 """The detail pane shows a work manual's distribution channels and every recorded change."""
-from lo_desktop.core.catalog import get_material, update_material
-from lo_desktop.core.channels import channels_of
+from lo_desktop.core.catalog.materials import get_material, update_material
+from lo_desktop.core.indicator.channels import channels_of
 from lo_desktop.settings import load_settings
 
 
 def pane_for(qtbot, db):
-    from lo_desktop.ui.detail_pane import DetailPane
+    from lo_desktop.ui.catalog.detail_pane import DetailPane
 
     pane = DetailPane(db, load_settings(db))
     qtbot.addWidget(pane)

@@ -2,10 +2,10 @@
 import pytest
 from PySide6.QtCore import Qt
 
-from lo_desktop.core import catalog
+from lo_desktop.core.catalog import materials as catalog
 from lo_desktop.core.records import Material
-from lo_desktop.core.search import Query, search_text
-from lo_desktop.ui.material_model import COLUMNS, MaterialTableModel
+from lo_desktop.core.catalog.search import Query, search_text
+from lo_desktop.ui.catalog.material_model import COLUMNS, MaterialTableModel
 
 TITLES = ("คู่มือการปฏิบัติงาน", "รายงานการประชุม", "องค์ความรู้เรื่อง", "กฎหมายว่าด้วย")
 

@@ -7,7 +7,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from lo_desktop.settings import load_settings
-from lo_desktop.ui.main_window import MainWindow
+from lo_desktop.ui.window.main_window import MainWindow
 
 
 @pytest.fixture

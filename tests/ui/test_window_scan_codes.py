@@ -1,8 +1,8 @@
 """core.scan.code_from_payload: every form a label or a person may hand to the scan field."""
 import pytest
 
-from lo_desktop.core import catalog
-from lo_desktop.core.scan import candidates, code_from_payload, from_thai_layout
+from lo_desktop.core.catalog import materials as catalog
+from lo_desktop.core.catalog.scan import candidates, code_from_payload, from_thai_layout
 
 
 @pytest.mark.parametrize("payload", [

@@ -5,7 +5,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from lo_desktop.settings import load_settings
-from lo_desktop.ui.main_window import MainWindow
+from lo_desktop.ui.window.main_window import MainWindow
 
 
 @pytest.fixture
@@ -90,8 +90,8 @@ def test_kind_labels_are_the_users_words(window):
     ("", {"fiscal_year": 2556, "location": "ชั้น A-1", "source": "other"}), ("ไม่มีคำนี้", {"kind": "law"}),
 ])
 def test_the_one_pass_filter_counts_equal_the_core_ones(demo_db, text, filters):
-    from lo_desktop.core import search
-    from lo_desktop.ui.filter_panel import FACETS
+    from lo_desktop.core.catalog import search
+    from lo_desktop.ui.catalog.filter_panel import FACETS
 
     query = search.Query(text, filters)
     counts = search.all_facet_counts(demo_db, query)

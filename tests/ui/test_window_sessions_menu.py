@@ -25,7 +25,7 @@ def test_each_shortcut_opens_its_page(window, shortcut, page):
 
 
 def test_new_session_opens_the_editor_on_the_sessions_page(window, monkeypatch):
-    from lo_desktop.ui import sessions_page
+    from lo_desktop.ui.indicator import sessions_page
 
     opened = []
     monkeypatch.setattr(sessions_page.SessionsPage, "new_session", lambda self: opened.append(self))

@@ -4,11 +4,11 @@ from PySide6.QtCore import Qt
 
 from lo_desktop import i18n
 from lo_desktop.settings import load_settings
-from lo_desktop.ui.detail_pane import FIELDS
-from lo_desktop.ui.filter_panel import FACETS
-from lo_desktop.ui.main_window import MENUS, MainWindow
-from lo_desktop.ui.material_model import COLUMNS
-from lo_desktop.ui.pages import PAGES
+from lo_desktop.ui.catalog.detail_pane import FIELDS
+from lo_desktop.ui.catalog.filter_panel import FACETS
+from lo_desktop.ui.window.main_window import MENUS, MainWindow
+from lo_desktop.ui.catalog.material_model import COLUMNS
+from lo_desktop.ui.window.pages import PAGES
 
 
 def build(qtbot, db):

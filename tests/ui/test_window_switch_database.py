@@ -2,13 +2,13 @@
 import pytest
 
 from lo_desktop.core.db import open_database
-from lo_desktop.core.lock import AlreadyOpen, DatabaseLock
+from lo_desktop.core.safety.lock import AlreadyOpen, DatabaseLock
 
 
 @pytest.fixture
 def first_window(qtbot, tmp_path, monkeypatch):
-    from lo_desktop.ui import messages
-    from lo_desktop.ui.single_instance import guard
+    from lo_desktop.ui.common import messages
+    from lo_desktop.ui.window.single_instance import guard
 
     monkeypatch.setattr(messages, "show", lambda *a, **k: None)
     db = open_database(tmp_path / "first.db")
@@ -62,7 +62,7 @@ def test_opening_a_database_of_an_earlier_version_backs_it_up_before_upgrading(q
 
     import sqlite_utils
 
-    from lo_desktop.core.backup import list_backups
+    from lo_desktop.core.safety.backup import list_backups
     from lo_desktop.core.db import APPLICATION_ID
     from lo_desktop.core.migrations import MIGRATIONS
 
@@ -90,11 +90,11 @@ def english_corner(path):
 
 
 def open_from_the_menu(window, path, monkeypatch):
-    from lo_desktop.ui import file_actions
+    from lo_desktop.ui.window import file_actions, main_window
 
     monkeypatch.setattr(file_actions.QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), "")))
     next(a for a in window.menus["file"].actions() if a.objectName() == "action_open_database").trigger()
-    return file_actions._windows[-1]
+    return main_window._windows[-1]
 
 
 def test_file_open_of_an_english_database_shows_the_window_in_english(qtbot, first_window, tmp_path, monkeypatch):
@@ -127,7 +127,8 @@ def test_a_refused_english_database_leaves_this_window_in_its_own_language(qtbot
 
 def test_a_restore_in_a_window_holding_its_lock_rebuilds_the_window(qtbot, first_window, monkeypatch):
     """The window holds its own database's lock: the rebuilt window must take it over, not be refused."""
-    from lo_desktop.core import backup, catalog
+    from lo_desktop.core.safety import backup
+    from lo_desktop.core.catalog import materials as catalog
     from lo_desktop.core.db import db_path
     from lo_desktop.core.records import Material
 
@@ -136,9 +137,9 @@ def test_a_restore_in_a_window_holding_its_lock_rebuilds_the_window(qtbot, first
     catalog.add_material(first_window.db, Material(title="เพิ่มหลังสำรอง"))
     old_instance = first_window.instance
     first_window.safety_actions.restore_from(snapshot, ask=False).wait()
-    from lo_desktop.ui import file_actions
+    from lo_desktop.ui.window import main_window
 
-    new_window = file_actions._windows[-1]
+    new_window = main_window._windows[-1]
     qtbot.addWidget(new_window)
     assert new_window is not first_window
     assert new_window.db.execute("SELECT COUNT(*) FROM materials").fetchone()[0] == 0

@@ -1,0 +1,1 @@
+"""The catalog: materials, search, attachments and their text, import and export."""

@@ -1,0 +1,1 @@
+"""Exchange packages: a session or chosen materials carried to another corner."""

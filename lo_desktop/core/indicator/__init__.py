@@ -1,0 +1,1 @@
+"""Indicator 4.1: manual channels, exchange sessions, partner agencies, CoPs, and the judgement."""

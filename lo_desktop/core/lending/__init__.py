@@ -1,0 +1,1 @@
+"""Lending copies to colleagues, borrowers, and the yearly stocktake."""

@@ -1,0 +1,1 @@
+"""Keeping the records safe: backups, restore and its drill, integrity check, the lock, history."""

@@ -1,0 +1,1 @@
+"""Catalog page, material dialog, import/export dialogs, attachments."""

@@ -1,0 +1,1 @@
+"""Widgets and helpers every page shares: messages, tasks, tables, dates, fonts, QR."""

@@ -1,0 +1,1 @@
+"""Exchange package dialogs."""

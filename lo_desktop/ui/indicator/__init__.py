@@ -1,0 +1,1 @@
+"""Indicator 4.1 pages: dashboard, exchange sessions, communities, channels, agencies."""

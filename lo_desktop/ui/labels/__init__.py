@@ -1,0 +1,1 @@
+"""Label printing dialog, preview and sheet choice."""

@@ -1,0 +1,1 @@
+"""Lending and stocktake pages, lend dialog, borrowers."""
