@@ -24,7 +24,7 @@ from report_data import FY, build_corner, phone_photo  # noqa: E402
 
 from lo_desktop.core.db import open_database  # noqa: E402
 from lo_desktop.reports.catalog_register import build_catalog_register  # noqa: E402
-from lo_desktop.reports.indicator_report import build_kpi_report  # noqa: E402
+from lo_desktop.reports.indicator_report import build_indicator_report  # noqa: E402
 from lo_desktop.reports.session_memo import build_session_memo  # noqa: E402
 from lo_desktop.settings import Settings  # noqa: E402
 
@@ -64,7 +64,7 @@ def main() -> None:
     total = args.sessions * args.photos
     print(f"{args.sessions} sessions × {args.photos} photos ({total} photos, {args.side} px), "
           f"{os.cpu_count()} CPUs")
-    timed(f"indicator report FY {FY}", lambda: build_kpi_report(db, settings, FY, work / "kpi.docx"))
+    timed(f"indicator report FY {FY}", lambda: build_indicator_report(db, settings, FY, work / "kpi.docx"))
     first = corner["sessions"][0].id
     timed("session memo", lambda: build_session_memo(db, settings, first, work / "memo.docx"))
     timed("catalog register with QR", lambda: build_catalog_register(db, settings, work / "reg.docx",
@@ -73,7 +73,7 @@ def main() -> None:
         sub = Settings(thai_digits=True)
         db40 = open_database(work / "forty.db")
         build_corner(db40, work / "p40", 10, 4, photo_files=files[:40])
-        timed("indicator report, 40 photos", lambda: build_kpi_report(db40, sub, FY, work / "kpi40.docx"))
+        timed("indicator report, 40 photos", lambda: build_indicator_report(db40, sub, FY, work / "kpi40.docx"))
 
 
 if __name__ == "__main__":

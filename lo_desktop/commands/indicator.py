@@ -14,7 +14,7 @@ def register(subparsers) -> None:
     p = subparsers.add_parser("kpi", help=_("judge indicator 4.1 for a fiscal year"))
     p.add_argument("--fy", metavar="YEAR", help=_("fiscal year (BE, e.g. 2556; default: the current one)"))
     p.add_argument("--json", action="store_true")
-    p.set_defaults(func=run_kpi)
+    p.set_defaults(func=run_indicator)
     from lo_desktop.commands import indicator_edit  # the changes to these records: session, channel, …
 
     indicator_edit.register(subparsers)
@@ -52,7 +52,7 @@ def session_json(s) -> dict:
             "material_ids": s.material_ids}
 
 
-def run_kpi(args, ctx) -> int:
+def run_indicator(args, ctx) -> int:
     from lo_desktop.core.indicator.actions import judge_indicator
 
     indicator = judge_indicator(ctx.db, _fiscal_year(args.fy))

@@ -12,7 +12,7 @@ def register(subparsers) -> None:
     p = kinds.add_parser("kpi", help=_("indicator 4.1 evidence report for a fiscal year"))
     p.add_argument("--fy", help=_("BE fiscal year, e.g. 2556 (default: the current one)"))
     p.add_argument("--out", help=_("the .docx to write (default: indicator-4.1-FY.docx)"))
-    p.set_defaults(func=run_kpi)
+    p.set_defaults(func=run_indicator)
     p = kinds.add_parser("session", help=_("memo (บันทึกข้อความ) for one exchange session"))
     p.add_argument("id", type=int, help=_("the session's number (see: lo-desktop sessions)"))
     p.add_argument("--out", help=_("the .docx to write (default: memo-session-ID.docx)"))
@@ -27,12 +27,12 @@ def register(subparsers) -> None:
     p.set_defaults(func=run_catalog)
 
 
-def run_kpi(args, ctx) -> int:
+def run_indicator(args, ctx) -> int:
     from lo_desktop.core.thaidate import parse_year, today_fiscal_year
-    from lo_desktop.reports.actions import write_kpi_report
+    from lo_desktop.reports.actions import write_indicator_report
 
     fy = parse_year(args.fy) if args.fy else today_fiscal_year()
-    report = write_kpi_report(ctx.db, fy, args.out or f"indicator-4.1-{fy}.docx")
+    report = write_indicator_report(ctx.db, fy, args.out or f"indicator-4.1-{fy}.docx")
     _saved(report.path)
     if not report.indicator.met:  # the judgement the report was made from, not a second one
         print(_("The indicator is not met yet; the report shows what is recorded. Still missing:"),

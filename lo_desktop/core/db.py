@@ -74,14 +74,6 @@ def open_database(path: str | Path, before_migrate: Callable[[Path], None] | Non
     return db
 
 
-def open_memory_database():
-    """A fresh in-memory database with the full schema, for tests and previews."""
-    db = Database(memory=True)
-    db.execute("PRAGMA foreign_keys = ON")
-    MIGRATIONS.apply(db)
-    return db
-
-
 def inspect_existing(path: Path) -> None:
     """Refuse, without writing a byte, a file we must not open."""
     _check_header(path)

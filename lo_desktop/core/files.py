@@ -56,15 +56,6 @@ def store_file(db, source: str | Path) -> tuple[str, int]:
     return sha, source.stat().st_size
 
 
-def store_bytes(db, data: bytes) -> tuple[str, int]:
-    sha = hashlib.sha256(data).hexdigest()
-    target = stored_path(db, sha)
-    if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        _write_atomically(target, lambda f: f.write(data))
-    return sha, len(data)
-
-
 def _copy_atomically(source: Path, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     with open(source, "rb") as src:

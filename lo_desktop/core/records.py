@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import secrets
 import time
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from datetime import date
 
 
@@ -90,10 +90,3 @@ EDITABLE_FIELDS = (
     "location", "copies", "link", "status", "received_on",
 )
 SEARCHED_FIELDS = ("code", "title", "summary", "tags", "author", "topic")
-
-
-@dataclass
-class Page:
-    """One page of search results and the total they come from."""
-    items: list = field(default_factory=list)
-    total: int = 0

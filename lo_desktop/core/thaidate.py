@@ -120,13 +120,6 @@ def format_date(d: date | None, style: str = "full", thai_digits: bool = False, 
     return _digits(_date_text(d, style, _lang(lang)), thai_digits)
 
 
-def format_datetime(dt: datetime, thai_digits: bool = False, lang: str | None = None) -> str:
-    """Thai official style writes the time with a dot and น.: ``15 มีนาคม 2556 เวลา 09.30 น.``."""
-    code = _lang(lang)
-    text = _TIME_FORMAT[code].format(date=_date_text(dt, "full", code), time=dt)
-    return _digits(text, thai_digits)
-
-
 def format_stamp(stamp: str | None, style: str = "full", with_time: bool = False) -> str:
     """A stored UTC timestamp (ISO text) as the clerk's local Buddhist-Era date, and time if asked."""
     if not stamp:

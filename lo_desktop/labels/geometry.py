@@ -122,6 +122,3 @@ def first_free(sheet: Sheet, used=()) -> int:
     return next(p for p in range(1, sheet.per_page + 1) if p not in taken)
 
 
-def next_start(sheet: Sheet, item_count: int, copies: int = 1, start: int = 1, used=()) -> int:
-    """The first free label of the last sheet used, for the next print on the same sheet."""
-    return first_free(sheet, remaining_used(sheet, item_count, copies, start, used))

@@ -33,13 +33,6 @@ def payload_for(material, settings) -> str:
     return text_form(code, material.title)
 
 
-def form_of(material, settings) -> str:
-    """Which of the three forms a material's label uses: "pattern", "link" or "text"."""
-    if (getattr(settings, "label_url_pattern", "") or "").strip():
-        return "pattern"
-    return "link" if is_web_link((material.link or "").strip()) else "text"
-
-
 def is_web_link(link: str) -> bool:
     try:
         parts = urlsplit(link)

@@ -21,18 +21,18 @@ from lo_desktop.settings import load_settings
 
 
 @dataclass
-class KpiReport:
+class IndicatorReport:
     path: Path
     indicator: Indicator  # the judgement the report shows, for the caller to name the gaps
 
 
-def write_kpi_report(db, fiscal_year: int | None, out: str | Path, progress=None) -> KpiReport:
+def write_indicator_report(db, fiscal_year: int | None, out: str | Path, progress=None) -> IndicatorReport:
     """The indicator 4.1 evidence report of a BE fiscal year (default: the current one)."""
-    from lo_desktop.reports.indicator_report import build_kpi_report
+    from lo_desktop.reports.indicator_report import build_indicator_report
 
     indicator = judge_indicator(db, fiscal_year)
-    path = build_kpi_report(db, load_settings(db), indicator.fiscal_year, out, progress, indicator=indicator)
-    return KpiReport(path, indicator)
+    path = build_indicator_report(db, load_settings(db), indicator.fiscal_year, out, progress, indicator=indicator)
+    return IndicatorReport(path, indicator)
 
 
 def write_session_memo(db, session_id: int, out: str | Path, progress=None) -> Path:

@@ -28,7 +28,7 @@ SUMMARY_WIDTHS = [2.3, 5.4, 5.6, 2.7]
 DETAIL_WIDTHS = [4.6, 11.4]
 
 
-def build_kpi_report(db, settings, fiscal_year: int, out: str | Path, progress=None, indicator=None) -> Path:
+def build_indicator_report(db, settings, fiscal_year: int, out: str | Path, progress=None, indicator=None) -> Path:
     """The report of ``indicator`` (judged here when not given: reports/actions.py hands its judgement on)."""
     indicator = indicator or judge(db, fiscal_year, settings)
     builder = Builder(settings)

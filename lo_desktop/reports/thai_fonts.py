@@ -120,10 +120,6 @@ def run_font(run, font: str, size_pt: float | None = None, bold: bool | None = N
     set_rpr_font(run._r.get_or_add_rPr(), font, size_pt, bold)
 
 
-def style_font(style, font: str, size_pt: float | None = None, bold: bool | None = None) -> None:
-    set_rpr_font(style.element.get_or_add_rPr(), font, size_pt, bold)
-
-
 def document_defaults_rpr(document):
     """The ``w:docDefaults/w:rPrDefault/w:rPr`` element of a document, created when missing."""
     styles = document.styles.element

@@ -151,15 +151,3 @@ def test_cli_reports_a_locked_file_and_keeps_it_attached(tmp_path, capsys):
     captured = capsys.readouterr()
     assert "locked.pdf" in captured.out and "รหัสผ่าน" in captured.err
     assert main(["--db", path, "attach", "NO-SUCH", str(locked)]) == 1
-
-
-@pytest.mark.parametrize("text", ["คณะทำงาน", "แฟ้ม คณะทำงาน", "แฟ้มเอกสาร", "แฟ้ม คณ"])
-def test_a_page_of_results_finds_words_inside_files_too(corner, text):
-    """search_page takes shortcuts that read the fields only; a file holding a term must not be missed."""
-    from lo_desktop.core.catalog.paging import search_page
-
-    db, first, _second, tmp = corner
-    add_attachment(db, first.id, write_txt(tmp / "a.txt", "คำสั่งแต่งตั้งคณะทำงาน"))
-    attachment_index.index_pending(db)
-    page = search_page(db, Query(text), limit=1)
-    assert [m.code for m in page.items] == ["BN-0001"] and page.total == 1

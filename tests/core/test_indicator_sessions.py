@@ -11,7 +11,7 @@ from lo_desktop.core.indicator.records import MAX_FILE_BYTES
 from lo_desktop.core.records import Material
 from lo_desktop.core.indicator.sessions import (
     ExchangeSession, Participant, add_agency, add_photo, delete_agency, delete_session, get_session,
-    list_agencies, list_sessions, restore_session, save_session, session_materials, set_attendance_scan)
+    list_agencies, list_sessions, restore_session, save_session, session_materials, store_attendance)
 from lo_desktop.settings import PHRA_KHANONG
 
 
@@ -135,16 +135,14 @@ def test_a_photo_just_under_the_limit_passes_the_size_check(db, tmp_path):
 
 
 def test_the_attendance_scan_takes_a_picture_or_a_pdf_only(db, jpeg, tmp_path):
-    saved = save_session(db, session())
-    assert set_attendance_scan(db, saved.id, jpeg).attendance_name == "visit.jpg"
+    assert store_attendance(db, jpeg)[1] == "visit.jpg"
     pdf = tmp_path / "sheet.pdf"
     pdf.write_bytes(b"%PDF-1.4\n%\xe2\xe3\n")
-    assert set_attendance_scan(db, saved.id, pdf).attendance_name == "sheet.pdf"
+    assert store_attendance(db, pdf)[1] == "sheet.pdf"
     text = tmp_path / "sheet.txt"
     text.write_text("ไม่ใช่ภาพ", encoding="utf-8")
     with pytest.raises(UserError):
-        set_attendance_scan(db, saved.id, text)
-    assert get_session(db, saved.id).attendance_name == "sheet.pdf"
+        store_attendance(db, text)
 
 
 def test_a_partner_agency_named_by_sessions_cannot_be_deleted(db):

@@ -43,18 +43,6 @@ def test_a_changed_file_is_reported(db, attached):
     assert [p.kind for p in integrity.check(db).problems] == ["changed"]
 
 
-def test_relink_file_accepts_only_the_same_content(db, attached, tmp_path):
-    files.stored_path(db, attached.sha256).unlink()
-    wrong = tmp_path / "other.pdf"
-    wrong.write_bytes(b"another file")
-    with pytest.raises(UserError):
-        integrity.relink_file(db, attached.sha256, wrong)
-    right = tmp_path / "found.pdf"
-    right.write_bytes(b"%PDF-1.4 evidence of the learning corner")
-    integrity.relink_file(db, attached.sha256, right)
-    assert integrity.check(db).ok
-
-
 def test_orphans_are_listed_and_removed_but_used_files_stay(db, attached):
     root = files.folder(db)
     (root / "ab").mkdir(exist_ok=True)

@@ -130,31 +130,15 @@ def shelf(db):
     ("คู่มือ แผงลอย", {}), ("zz-0", {}), ("หา", {}),
 ])
 @pytest.mark.parametrize("descending", [False, True])
-def test_a_page_and_its_total_agree_with_the_full_search_whatever_the_density(shelf, text, filters, descending):
-    from lo_desktop.core.catalog.paging import search_page
+def test_a_keystroke_answer_agrees_with_the_full_search_whatever_the_density(shelf, text, filters, descending):
+    """What the window's table shows per keystroke (core/catalog/keystroke.py): every match in order, the
+    counts per filter value, and the catalog's total (the Trash left out)."""
+    from lo_desktop.core.catalog.keystroke import compute
 
     query = Query(text=text, filters=filters)
-    everything = [m.code for m in search(shelf, query, descending=descending)]
-    for limit, offset in ((5, 0), (7, 3), (200, 0)):
-        page = search_page(shelf, query, descending=descending, limit=limit, offset=offset)
-        assert [m.code for m in page.items] == everything[offset:offset + limit]
-        assert page.total == len(everything)
-
-
-def test_a_common_word_is_read_in_code_order_and_a_rare_one_through_the_index(shelf):
-    from lo_desktop.core.catalog import paging
-
-    assert paging._scan_in_code_order(shelf, Query(text="คู่มือ"), "code", 59, 5)
-    assert not paging._scan_in_code_order(shelf, Query(text="พิเศษ"), "code", 1, 200)
-    assert not paging._scan_in_code_order(shelf, Query(text="คู่มือ"), "title", 59, 5)
-    assert not paging._scan_in_code_order(shelf, Query(text="คู่มือ", deleted=True), "code", 1, 5)
-
-
-def test_several_words_ask_the_index_once_unless_they_match_too_much(shelf, monkeypatch):
-    from lo_desktop.core.catalog import paging
-
-    ids, total = paging._from_index_once(shelf, Query(text="คู่มือ แผงลอย"), "code", False, 5, 0)
-    assert total == 19 and len(ids) == 5  # 20 vendor manuals, one of them in the Trash
-    assert paging._from_index_once(shelf, Query(text="หาบเร่"), "code", False, 5, 0) == (None, 0)
-    monkeypatch.setattr(paging, "FEW_MATCHES", 10)
-    assert paging._from_index_once(shelf, Query(text="คู่มือ แผงลอย"), "code", False, 5, 0) == (None, 0)
+    everything = search(shelf, query, descending=descending)
+    answer = compute(shelf.conn, 7, query, "code", descending, True)
+    assert answer.serial == 7
+    assert answer.ids == [m.id for m in everything]
+    assert answer.total == 59
+    assert sum(answer.facets["kind"].values()) == len(search(shelf, Query(text=text)))

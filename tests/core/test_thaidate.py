@@ -20,7 +20,6 @@ from lo_desktop.core.thaidate import (
     fiscal_year,
     fiscal_year_range,
     format_date,
-    format_datetime,
     format_fiscal_year,
     parse_date,
     parse_year,
@@ -155,23 +154,6 @@ def test_format_date_explicit_language_wins(english, lang, expected):
 def test_format_date_rejects_unknown_style():
     with pytest.raises(ValueError, match="long"):
         format_date(MARCH_15, "long")
-
-
-@pytest.mark.parametrize(
-    ("lang", "thai_digits", "expected"),
-    [
-        ("th", False, "15 มีนาคม 2556 เวลา 09.30 น."),
-        ("th", True, "๑๕ มีนาคม ๒๕๕๖ เวลา ๐๙.๓๐ น."),
-        ("en", False, "15 March 2556 BE, 09:30"),
-        (None, False, "15 มีนาคม 2556 เวลา 09.30 น."),
-    ],
-)
-def test_format_datetime(lang, thai_digits, expected):
-    assert format_datetime(datetime(2013, 3, 15, 9, 30), thai_digits=thai_digits, lang=lang) == expected
-
-
-def test_format_datetime_follows_ui_language(english):
-    assert format_datetime(datetime(2012, 10, 1, 14, 5)) == "1 October 2555 BE, 14:05"
 
 
 @pytest.mark.parametrize(

@@ -116,12 +116,3 @@ def test_empty_selection_and_bad_copies_are_refused():
         placements(s, 0)
     with pytest.raises(UserError):
         placements(s, 1, copies=0)
-
-
-def test_next_start_continues_on_the_same_sheet():
-    from lo_desktop.labels.geometry import next_start
-
-    s = get_sheet(None, "avery-l7160")
-    assert next_start(s, 3, copies=2, start=5) == 11
-    assert next_start(s, 17, start=5) == 1  # the sheet is full: a new one
-    assert next_start(s, 20, start=5) == 4

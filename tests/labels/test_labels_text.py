@@ -8,7 +8,7 @@ import pytest
 from lo_desktop.core.records import Material
 from lo_desktop.labels import qr
 from lo_desktop.labels.layout import plan
-from lo_desktop.labels.payload import TITLE_BYTES, form_of, payload_for
+from lo_desktop.labels.payload import TITLE_BYTES, payload_for
 from lo_desktop.labels.thai_wrap import ELLIPSIS, clusters, fit, wrap, words
 from lo_desktop.settings import Settings
 
@@ -40,7 +40,6 @@ def test_payload_forms():
     pattern = Settings(label_url_pattern="http://intranet/km/{code}")
     assert payload_for(linked, pattern) == "http://intranet/km/BN-0002"
     assert payload_for(linked, Settings(label_url_pattern="http://intranet/km")) == "http://intranet/km?code=BN-0002"
-    assert [form_of(m, Settings()) for m in (plain, linked)] == ["text", "link"]
 
 
 def test_text_payload_title_is_cut_between_clusters():

@@ -368,7 +368,7 @@ def test_the_indicator_report(twins, qtbot, tmp_path, monkeypatch, capsys):
                         staticmethod(lambda *a, **k: (str(tmp_path / "window.docx"), "")))
     window = Window(db)
     qtbot.addWidget(window)
-    handle = ReportsMenu(window).kpi_report()
+    handle = ReportsMenu(window).indicator_report()
     handle.wait()
     assert handle.state == "done", handle.error
     assert document_text(tmp_path / "cli.docx") == document_text(tmp_path / "window.docx")
@@ -377,19 +377,19 @@ def test_the_indicator_report(twins, qtbot, tmp_path, monkeypatch, capsys):
     assert found["backups"] == []
 
 
-def test_report_kpi_judges_the_indicator_once(twins, tmp_path, monkeypatch, capsys):
-    from lo_desktop.core.indicator import judge as kpi
-    from lo_desktop.reports import indicator_report as kpi_report
+def test_the_indicator_report_judges_the_indicator_once(twins, tmp_path, monkeypatch, capsys):
+    from lo_desktop.core.indicator import judge
+    from lo_desktop.reports import indicator_report
 
     cli_path, _db = twins(short_of_sessions)
     judged = []
-    real = kpi.judge
+    real = judge.judge
 
     def counted(*args, **kwargs):
         judged.append(args[1])
         return real(*args, **kwargs)
-    monkeypatch.setattr(kpi, "judge", counted)
-    monkeypatch.setattr(kpi_report, "judge", counted)
+    monkeypatch.setattr(judge, "judge", counted)
+    monkeypatch.setattr(indicator_report, "judge", counted)
     cli(cli_path, "report", "kpi", "--fy", "2556", "--out", str(tmp_path / "kpi.docx"))
     assert judged == [2556]
     assert "  - " in capsys.readouterr().err  # its gaps were still said

@@ -33,10 +33,10 @@ def test_documents_stay_thai_when_the_window_speaks_english(db, corner, tmp_path
     from docx_reading import all_text
 
     from lo_desktop import i18n
-    from lo_desktop.reports.indicator_report import build_kpi_report
+    from lo_desktop.reports.indicator_report import build_indicator_report
     from lo_desktop.settings import Settings
 
     i18n.set_language("en")
-    text = all_text(build_kpi_report(db, Settings(), 2556, tmp_path / "kpi.docx"))
+    text = all_text(build_indicator_report(db, Settings(), 2556, tmp_path / "kpi.docx"))
     assert "รายงานผลการดำเนินงานตามตัวชี้วัดที่ 4.1" in text
     assert "Summary of the three components" not in text

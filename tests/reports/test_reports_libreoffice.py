@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from lo_desktop.reports.indicator_report import build_kpi_report
+from lo_desktop.reports.indicator_report import build_indicator_report
 from lo_desktop.reports.session_memo import build_session_memo
 from lo_desktop.settings import Settings
 
@@ -23,7 +23,7 @@ def to_pdf(docx, folder) -> bytes:
 
 
 def test_the_report_and_the_memo_convert_to_a4_pages(db, corner, tmp_path):
-    kpi = build_kpi_report(db, Settings(), 2556, tmp_path / "kpi.docx")
+    kpi = build_indicator_report(db, Settings(), 2556, tmp_path / "kpi.docx")
     memo = build_session_memo(db, Settings(), corner["sessions"][0].id, tmp_path / "memo.docx")
     for docx in (kpi, memo):
         pdf = to_pdf(docx, tmp_path)

@@ -51,9 +51,9 @@ def test_install_adds_three_actions_with_shortcuts(window):
     assert all(not a.shortcut().isEmpty() for a in actions)
 
 
-def test_the_kpi_report_is_written_and_offered(window, monkeypatch, tmp_path):
+def test_the_indicator_report_is_written_and_offered(window, monkeypatch, tmp_path):
     answer(monkeypatch, "ปีงบประมาณ พ.ศ. 2556", tmp_path / "kpi")  # offered: the sessions were held then
-    handle = ReportsMenu(window).kpi_report()
+    handle = ReportsMenu(window).indicator_report()
     handle.wait()
     assert handle.state == "done", handle.error
     text = "\n".join(p.text for p in Document(str(tmp_path / "kpi.docx")).paragraphs)

@@ -7,7 +7,7 @@ import zipfile
 from PIL import Image
 from report_data import phone_photo
 
-from lo_desktop.reports.indicator_report import build_kpi_report
+from lo_desktop.reports.indicator_report import build_indicator_report
 from lo_desktop.reports.photos import BYTE_BUDGET, MAX_SIDE, prepare_photo
 from lo_desktop.settings import Settings
 
@@ -65,7 +65,7 @@ def test_every_picture_in_the_report_is_a_small_jpeg_and_forty_fit_in_ten_mb(db,
     from report_data import build_corner
 
     build_corner(db, tmp_path / "photos", sessions=2, photos_per_session=4, photo_size=(4000, 3000))
-    path = build_kpi_report(db, Settings(), 2556, tmp_path / "kpi.docx")
+    path = build_indicator_report(db, Settings(), 2556, tmp_path / "kpi.docx")
     with zipfile.ZipFile(path) as z:
         media = [n for n in z.namelist() if n.startswith("word/media/")]
         sizes = [z.getinfo(n).file_size for n in media]
@@ -81,7 +81,7 @@ def test_a_photo_whose_file_is_gone_becomes_a_note_not_an_error(db, corner, tmp_
     from lo_desktop.core.files import stored_path
 
     stored_path(db, corner["sessions"][0].photos[0].sha256).unlink()
-    path = build_kpi_report(db, Settings(), 2556, tmp_path / "kpi.docx")
+    path = build_indicator_report(db, Settings(), 2556, tmp_path / "kpi.docx")
     from docx_reading import all_text
 
     assert "ไม่พบไฟล์ภาพ" in all_text(path)

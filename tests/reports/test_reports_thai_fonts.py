@@ -12,7 +12,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 
 from lo_desktop.reports.catalog_register import build_catalog_register
-from lo_desktop.reports.indicator_report import build_kpi_report
+from lo_desktop.reports.indicator_report import build_indicator_report
 from lo_desktop.reports.session_memo import build_session_memo
 from lo_desktop.settings import Settings
 
@@ -23,7 +23,7 @@ THEME_ATTR = re.compile(r'w:(asciiTheme|hAnsiTheme|eastAsiaTheme|cstheme)=')
 def build_all(db, corner, tmp_path, settings) -> dict:
     session_id = corner["sessions"][0].id
     return {
-        "kpi": build_kpi_report(db, settings, 2556, tmp_path / "kpi.docx"),
+        "kpi": build_indicator_report(db, settings, 2556, tmp_path / "kpi.docx"),
         "memo": build_session_memo(db, settings, session_id, tmp_path / "memo.docx"),
         "register": build_catalog_register(db, settings, tmp_path / "register.docx", with_qr=True),
     }

@@ -84,18 +84,6 @@ def searchable(text: str) -> str:
     return "\n".join(dict.fromkeys(normalize(text).split()))
 
 
-def mark_pending(db, attachment_id: int) -> None:
-    """Have an attachment read again (its text stays searchable until then)."""
-    with db.atomic():
-        db.execute("UPDATE attachment_text SET status = 'pending' WHERE attachment_id = ?", [attachment_id])
-
-
-def status_of(db, attachment_id: int) -> tuple[str, str] | None:
-    row = db.execute("SELECT status, error FROM attachment_text WHERE attachment_id = ?",
-                     [attachment_id]).fetchone()
-    return (row[0], row[1]) if row else None
-
-
 def _attachment(db, attachment_id: int) -> Attachment | None:
     row = db.execute("SELECT material_id, name, sha256, size, added_at, id FROM attachments WHERE id = ?",
                      [attachment_id]).fetchone()

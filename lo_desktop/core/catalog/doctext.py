@@ -26,11 +26,6 @@ class ExtractionError(Exception):
     """The file could not be read; ``str(error)`` is one translated sentence saying why."""
 
 
-def readable(name: str) -> bool:
-    """Whether text is read out of a file with this name (others are indexed as empty)."""
-    return _extractor(name) is not None
-
-
 def extract_text(path: str | Path, name: str | None = None) -> str:
     path = Path(path)
     name = name or path.name

@@ -18,7 +18,7 @@ from lo_desktop.core.indicator import agencies
 from lo_desktop.core.indicator import agency_edit
 from lo_desktop.core.indicator import channels
 from lo_desktop.core.indicator import communities as cop
-from lo_desktop.core.indicator import judge as kpi
+from lo_desktop.core.indicator import judge
 from lo_desktop.core.indicator import sessions
 from lo_desktop.core.safety.backup import backup_before
 from lo_desktop.core.errors import UserError
@@ -154,9 +154,9 @@ def find_partner_agency(db, name_or_id: str) -> agencies.Agency:
 
 # --- the judgement ---------------------------------------------------------------------------------------
 
-def judge_indicator(db, fiscal_year: int | None = None) -> kpi.Indicator:
+def judge_indicator(db, fiscal_year: int | None = None) -> judge.Indicator:
     """Indicator 4.1 for a BE fiscal year (default: the current one), by the stored agency type.
 
     Judged once per request and handed on: the report is built from it and the gaps shown from it.
     """
-    return kpi.judge(db, fiscal_year or today_fiscal_year(), load_settings(db))
+    return judge.judge(db, fiscal_year or today_fiscal_year(), load_settings(db))

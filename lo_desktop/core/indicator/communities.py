@@ -5,8 +5,8 @@ from dataclasses import dataclass, field, replace
 
 from lo_desktop.core.catalog.materials import now
 from lo_desktop.core.errors import UserError, ValidationError
-from lo_desktop.core.indicator.records import materials_by_ids, missing_material_ids, rows
-from lo_desktop.core.records import Material, new_uid
+from lo_desktop.core.indicator.records import missing_material_ids, rows
+from lo_desktop.core.records import new_uid
 from lo_desktop.i18n import _
 
 
@@ -39,11 +39,6 @@ def _load(db, row: dict) -> Community:
     ids = [r[0] for r in db.execute(
         "SELECT material_id FROM community_materials WHERE community_id = ?", [row["id"]]).fetchall()]
     return Community(row["name"], members, ids, row["id"], row["uid"])
-
-
-def community_materials(db, community_id: int) -> list[Material]:
-    community = get_community(db, community_id)
-    return materials_by_ids(db, community.material_ids) if community else []
 
 
 def validate(db, community: Community) -> dict[str, str]:

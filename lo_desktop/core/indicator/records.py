@@ -55,16 +55,6 @@ def store_checked(db, path: Path) -> tuple[str, str]:
     return sha, safe_name(path.name)
 
 
-def live_material_ids(db, ids) -> list[int]:
-    """The ids that still name a material outside the Trash, in the order given."""
-    ids = list(dict.fromkeys(int(i) for i in ids))
-    if not ids:
-        return []
-    found = {r[0] for r in db.execute(
-        f"SELECT id FROM materials WHERE deleted_at IS NULL AND id IN ({marks(ids)})", ids).fetchall()}
-    return [i for i in ids if i in found]
-
-
 def materials_by_ids(db, ids) -> list[Material]:
     """Materials outside the Trash for the ids, ordered by code."""
     ids = list(ids)

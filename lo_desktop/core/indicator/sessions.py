@@ -125,12 +125,6 @@ def session_materials(db, session_id: int) -> list[Material]:
     return materials_by_ids(db, ids)
 
 
-def sessions_of_material(db, material_id: int) -> list[ExchangeSession]:
-    ids = [r[0] for r in db.execute("SELECT session_id FROM session_materials WHERE material_id = ?",
-                                    [material_id]).fetchall()]
-    return [s for s in (get_session(db, i) for i in ids) if s and not s.deleted_at]
-
-
 # --- checking and saving -------------------------------------------------------------------------
 
 def validate(db, session: ExchangeSession) -> dict[str, str]:
@@ -227,12 +221,6 @@ def restore_session(db, session_id: int) -> None:
         db.execute("UPDATE exchange_sessions SET deleted_at = NULL WHERE id = ?", [session_id])
 
 
-def purge_session(db, session_id: int) -> None:
-    """Delete for good (its photos' files stay in the store until no record uses them)."""
-    with db.atomic():
-        db.execute("DELETE FROM exchange_sessions WHERE id = ?", [session_id])
-
-
 # --- photos and the attendance sheet -------------------------------------------------------------
 
 def store_photo(db, path, caption: str = "") -> SessionPhoto:
@@ -260,12 +248,6 @@ def store_attendance(db, path) -> tuple[str, str]:
             raise UserError(tr("“{name}” is neither a picture nor a PDF; scan the attendance sheet as one "
                                "of those.", name=path.name)) from None
     return store_checked(db, path)
-
-
-def set_attendance_scan(db, session_id: int, path) -> ExchangeSession:
-    session = _existing(db, session_id)
-    session.attendance_sha256, session.attendance_name = store_attendance(db, path)
-    return save_session(db, session)
 
 
 def _existing(db, session_id: int) -> ExchangeSession:

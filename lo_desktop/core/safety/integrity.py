@@ -3,7 +3,7 @@
 ``check(db)`` looks at SQLite's own integrity_check, the foreign keys, the search index, every stored
 file a record names (present, and its content still has the SHA-256 it is stored under) and the files in
 the managed folder that no record names (orphans). Each problem is one plain sentence, and says which
-repair applies: re-link a moved file (``relink_from_folder``, ``relink_file``), remove orphans
+repair applies: re-link a moved file (``relink_from_folder``), remove orphans
 (``remove_orphans``) or rebuild the search index (``rebuild_search``).
 """
 from __future__ import annotations
@@ -194,17 +194,6 @@ def _put_back(db, path: Path) -> None:
     sha = sha256_of(path)
     stored_path(db, sha).unlink(missing_ok=True)  # a changed copy is replaced by the true one
     store_file(db, path)
-
-
-def relink_file(db, sha256: str, path: str | Path) -> None:
-    """Put back one missing file the clerk found; it must be the very same file (same content)."""
-    path = Path(path)
-    if not path.is_file():
-        raise UserError(tr("The file “{path}” does not exist.", path=path))
-    if sha256_of(path) != sha256:
-        raise UserError(tr("“{name}” is not the file that was attached: its content is different.",
-                           name=path.name))
-    _put_back(db, path)
 
 
 def rebuild_search(db) -> None:

@@ -18,7 +18,8 @@ from lo_desktop.ui.catalog.catalog_table import CatalogTable
 from lo_desktop.ui.catalog.detail_pane import DetailPane
 from lo_desktop.ui.catalog.filter_panel import FilterPanel
 from lo_desktop.ui.catalog.material_model import MaterialTableModel
-from lo_desktop.ui.catalog.search_worker import SearchResult, SearchWorker, compute
+from lo_desktop.core.catalog.keystroke import SearchResult, compute
+from lo_desktop.ui.catalog.search_worker import SearchWorker
 from lo_desktop.ui.window.state import window_settings
 
 DEBOUNCE_MS = 200

@@ -99,10 +99,6 @@ class FilterPanel(QWidget):
             combo.setCurrentIndex(0)
         self.changed.emit(self.filters())
 
-    def update_counts(self, db, query: search.Query) -> None:
-        """Refill every drop-down with the counts for ``query`` (which carries the current filters)."""
-        self.show_counts({name: search.facet_counts(db, query, name) for name in self._combos}, query)
-
     def show_counts(self, facets: dict, query: search.Query) -> None:
         for name, combo in self._combos.items():
             self._fill(combo, name, facets.get(name, {}), query.filters.get(name))

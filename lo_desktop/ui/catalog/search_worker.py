@@ -1,5 +1,9 @@
 """Searches run beside the window: a thread with its own read-only connection to the database file.
 
+This is the one background helper besides ui/common/tasks.run_task, kept on purpose: a search is not a
+task with a progress dialog but a stream of requests, each making the last one stale. What one request
+computes is core/catalog/keystroke.py (Qt-free; the benchmark times the same function).
+
 The window asks for a query and keeps going; the worker answers with the ordered ids, the filter counts
 and the total, and the window shows them in one cheap model reset. A newer request interrupts the query
 that is still running (sqlite3 ``interrupt``), and only the newest answer is shown, so typing quickly
@@ -10,36 +14,12 @@ from __future__ import annotations
 import queue
 import sqlite3
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
 from lo_desktop.core.catalog import search
-
-
-@dataclass
-class SearchResult:
-    serial: int
-    query: search.Query
-    order_by: str
-    descending: bool
-    ids: list[int] | None  # None when only the counts were asked for
-    facets: dict | None = None  # None in the first half of an answer (rows only)
-    total: int = 0
-
-
-def compute(conn, serial: int, query: search.Query, order_by: str, descending: bool, want_ids: bool) -> SearchResult:
-    """The whole answer to one request (plain function: the worker thread and the synchronous path share it)."""
-    result = rows_of(conn, serial, query, order_by, descending, want_ids)
-    result.facets, result.total = search.all_facet_counts(conn, query), search.count(conn, search.Query())
-    return result
-
-
-def rows_of(conn, serial: int, query: search.Query, order_by: str, descending: bool, want_ids: bool) -> SearchResult:
-    """The first half of an answer: the ordered ids (the table can show them before the counts exist)."""
-    ids = search.search_ids(conn, query, order_by, descending) if want_ids else None
-    return SearchResult(serial, query, order_by, descending, ids, None, 0)
+from lo_desktop.core.catalog.keystroke import SearchResult, compute, rows_of
 
 
 class SearchWorker(QObject):

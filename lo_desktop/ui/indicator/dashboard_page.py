@@ -1,6 +1,6 @@
 """The indicator 4.1 dashboard: pick a fiscal year (BE), see the three components, their gaps and charts.
 
-Rebuilt from the core's judgement (core/indicator_actions.judge_indicator, as ``lo-desktop kpi`` judges)
+Rebuilt from the core's judgement (core/indicator/actions.judge_indicator, as ``lo-desktop kpi`` judges)
 each time it is shown or the year changes, so a fix made elsewhere (a channel recorded, a material linked)
 shows at once.
 """

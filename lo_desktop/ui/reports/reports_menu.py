@@ -36,7 +36,7 @@ class ReportsMenu:
     def __init__(self, window):
         self.window = window
         self.actions = [
-            self._action(_("Indicator 4.1 report…"), "Ctrl+Shift+K", self.kpi_report),
+            self._action(_("Indicator 4.1 report…"), "Ctrl+Shift+K", self.indicator_report),
             self._action(_("Exchange-session memo…"), "Ctrl+Shift+M", self.session_memo),
             self._action(_("Catalog register…"), "Ctrl+Shift+G", self.catalog_register),
         ]
@@ -48,12 +48,12 @@ class ReportsMenu:
         return action
 
     # --- the three documents ------------------------------------------------------------------------
-    def kpi_report(self):
+    def indicator_report(self):
         fy = self.ask_fiscal_year()
         path = fy and self.ask_path(tr("Indicator 4.1 FY {fy}.docx", fy=fy))
         if path:
             return self.start(_("Writing the indicator 4.1 report"), path,
-                              lambda db, progress: actions.write_kpi_report(db, fy, path, progress))
+                              lambda db, progress: actions.write_indicator_report(db, fy, path, progress))
 
     def session_memo(self):
         session_id = self.ask_session()
