@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field, fields
 
+from lo_desktop.fonts import DOCUMENT_FONT
+
 AGENCY_TYPES = ("line", "staff", "line_staff")
 PHRA_KHANONG = "สำนักงานเขตพระโขนง"
 
@@ -20,7 +22,7 @@ class Settings:
     partners: list = field(default_factory=lambda: [PHRA_KHANONG])
     code_pattern: str = "BN-####"
     default_sheet: str = "avery-l7160"
-    report_font: str = "TH Sarabun New"
+    report_font: str = DOCUMENT_FONT
     thai_digits: bool = False
     language: str = "th"
     label_url_pattern: str = ""

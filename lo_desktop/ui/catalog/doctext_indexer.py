@@ -1,4 +1,4 @@
-"""Reads the text of new attachments beside the window, on the thread pool with its own connection.
+"""Reads the text of new attachments beside the window (ui/common/tasks.run_in_background), on its own connection.
 
 One job at a time: a request made while a job runs is answered by one more pass when it ends (the job
 reads every attachment still without text, so no request is lost). ``indexed(IndexSummary)`` arrives on
@@ -6,39 +6,20 @@ the window's thread. A damaged or locked file is noted in the status bar; it nev
 """
 from __future__ import annotations
 
-import logging
-
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 
 from lo_desktop.core.catalog import attachment_index
 from lo_desktop.core.db import db_path, open_database
-
-log = logging.getLogger(__name__)
-
-
-class _Signals(QObject):
-    done = Signal(object)
+from lo_desktop.ui.common.tasks import run_in_background
 
 
-class _Job(QRunnable):
-    def __init__(self, path, signals: _Signals):
-        super().__init__()
-        self._path, self._signals = path, signals
-
-    def run(self) -> None:
-        summary = None
-        try:
-            db = open_database(self._path)
-            try:
-                summary = attachment_index.index_pending(db)
-            finally:
-                db.close()
-        except Exception:  # the window must go on; the files are read again at the next start
-            log.exception("reading attachment text failed")
-        try:
-            self._signals.done.emit(summary)
-        except RuntimeError:  # the window closed while the files were read: nobody is left to tell
-            pass
+def _index_pending(path):
+    """Runs on the thread pool: a connection of its own, closed whatever happens."""
+    db = open_database(path)
+    try:
+        return attachment_index.index_pending(db)
+    finally:
+        db.close()
 
 
 class AttachmentIndexer(QObject):
@@ -49,8 +30,6 @@ class AttachmentIndexer(QObject):
         self._db = db
         self._path = db_path(db)
         self._running = self._again = False
-        self._signals = _Signals()
-        self._signals.done.connect(self._finished)
 
     @property
     def running(self) -> bool:
@@ -63,7 +42,8 @@ class AttachmentIndexer(QObject):
             self._again = True
             return
         self._running, self._again = True, False
-        QThreadPool.globalInstance().start(_Job(self._path, self._signals))
+        path = self._path
+        run_in_background(lambda: _index_pending(path), self._finished)  # a failure: read again next start
 
     def start_if_pending(self, material_id: int) -> None:
         """Files added elsewhere (the material editor) are read as soon as their material is shown."""

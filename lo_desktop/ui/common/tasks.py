@@ -6,6 +6,11 @@ thread: ``on_done(result)`` on success, a Thai message box for a UserError, a qu
 in the status bar for Cancelled, and for anything else one sentence (the traceback goes to the log).
 When the work wrote a file (``output_path``), the clerk may open it or its folder straight away.
 Errors are shown in a box that does not block (messages.notify): the work has ended, nothing waits.
+
+``run_in_background(work, on_done)`` is the same helper for work the clerk does not wait for (reading
+the text of new attachments, loading the Thai dictionary ahead of the Labels dialog): no dialog and no
+Cancel; a failure goes to the log and ``on_done`` gets None. The catalog's search thread
+(ui/catalog/search_worker.py) is the one other background helper (see its docstring).
 """
 from __future__ import annotations
 
@@ -163,6 +168,40 @@ def run_task(parent: QWidget | None, title: str, work: Callable[[Progress], T],
     _running.add(handle)
     QThreadPool.globalInstance().start(_Runner(work, handle.progress, handle.signals))
     return handle
+
+
+class _Quiet(QObject):
+    """Keeps a background job's signals alive until its result has been handed on."""
+
+    def __init__(self, on_done):
+        super().__init__()
+        self.on_done = on_done
+        self.signals = _Signals()
+        self.signals.succeeded.connect(self._deliver)
+        self.signals.failed.connect(self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        messages.log_exception(exc)
+        self._deliver(None)
+
+    def _deliver(self, result) -> None:
+        _quiet.discard(self)
+        if self.on_done is not None:
+            try:
+                self.on_done(result)
+            except RuntimeError:  # its receiver's window has closed meanwhile: nobody is left to tell
+                pass
+
+
+_quiet: set[_Quiet] = set()
+
+
+def run_in_background(work: Callable[[], T], on_done: Callable[[T | None], None] | None = None) -> None:
+    """Run ``work()`` on the thread pool with no dialog; ``on_done(result)`` (None after a failure, which is
+    logged) arrives on the window's thread."""
+    quiet = _Quiet(on_done)
+    _quiet.add(quiet)
+    QThreadPool.globalInstance().start(_Runner(lambda _progress: work(), Progress(), quiet.signals))
 
 
 def show_status(parent: QWidget | None, text: str) -> None:

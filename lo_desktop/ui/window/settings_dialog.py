@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QSpinBox,
                                QTabWidget, QVBoxLayout, QWidget)
 
+from lo_desktop.fonts import DOCUMENT_FONT
 from lo_desktop.core.catalog import materials as catalog
 from lo_desktop.core.db import db_path
 from lo_desktop.i18n import _, tr
@@ -19,7 +20,7 @@ AGENCY_TYPES = {"line": "Line", "staff": "Staff", "line_staff": "Line & Staff"}
 # Indicator 4.1, component 3: cross-agency exchanges a year, by agency type.
 EXCHANGES_NEEDED = {"line": 1, "staff": 2, "line_staff": 2}
 LANGUAGES = {"th": "ไทย", "en": "English"}  # each language in its own words, never translated
-REPORT_FONTS = ("TH Sarabun New", "TH SarabunPSK", "TH Niramit AS", "Angsana New", "Cordia New", "Tahoma")
+REPORT_FONTS = (DOCUMENT_FONT, "TH SarabunPSK", "TH Niramit AS", "Angsana New", "Cordia New", "Tahoma")
 
 
 def sheet_choices(db) -> list[tuple[str, str]]:
