@@ -10,7 +10,6 @@ from dataclasses import asdict, dataclass, field, fields
 
 from lo_desktop.fonts import DOCUMENT_FONT
 
-AGENCY_TYPES = ("line", "staff", "line_staff")
 PHRA_KHANONG = "สำนักงานเขตพระโขนง"
 
 

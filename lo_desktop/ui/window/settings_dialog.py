@@ -11,12 +11,12 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 
 from lo_desktop.fonts import DOCUMENT_FONT
 from lo_desktop.core.catalog import materials as catalog
+from lo_desktop.core import vocab
 from lo_desktop.core.db import db_path
 from lo_desktop.i18n import _, tr
 from lo_desktop.settings import Settings, save_settings
 from lo_desktop.ui.common import messages
 
-AGENCY_TYPES = {"line": "Line", "staff": "Staff", "line_staff": "Line & Staff"}
 # Indicator 4.1, component 3: cross-agency exchanges a year, by agency type.
 EXCHANGES_NEEDED = {"line": 1, "staff": 2, "line_staff": 2}
 LANGUAGES = {"th": "ไทย", "en": "English"}  # each language in its own words, never translated
@@ -94,7 +94,7 @@ class SettingsDialog(QDialog):
         s = self.original
         self.agency_name = QLineEdit(s.agency_name)
         self.agency_short = QLineEdit(s.agency_short)
-        self.agency_type = combo(AGENCY_TYPES, s.agency_type, translate=True)
+        self.agency_type = combo(vocab.AGENCY_TYPES, s.agency_type, translate=True)
         self.exchange_hint = QLabel()
         self.exchange_hint.setWordWrap(True)
         self.agency_type.currentIndexChanged.connect(self._show_exchange_hint)
