@@ -75,16 +75,6 @@ def twins(tmp_path):
         db.close()
 
 
-@pytest.fixture
-def boxes(monkeypatch):
-    """Message boxes recorded (their text) instead of shown."""
-    shown = []
-    record = lambda parent, icon, title, text, *a, **k: shown.append(text)  # noqa: E731
-    monkeypatch.setattr(messages, "show", record)
-    monkeypatch.setattr(messages, "notify", record)
-    return shown
-
-
 def cli(path, *args, code=0) -> None:
     assert main(["--db", str(path), *args]) == code
 

@@ -49,16 +49,7 @@ def copy_of(base: Path, name: str) -> Path:
 
 
 @pytest.fixture
-def shown(monkeypatch):
-    said = []
-    record = lambda parent, icon, title, text, *a, **k: said.append(text)  # noqa: E731
-    monkeypatch.setattr(messages, "show", record)
-    monkeypatch.setattr(messages, "notify", record)
-    return said
-
-
-@pytest.fixture
-def open_window(qtbot, shown):
+def open_window(qtbot, boxes):
     """Open a corner as the window does at start (app.open_first_corner, the lock, the window)."""
     opened = []
 
@@ -181,7 +172,7 @@ def test_a_restore_refused_while_the_window_has_the_database_open(base, open_win
     assert state(b) == before
 
 
-def test_a_test_restore_reports_the_same_and_changes_nothing(base, open_window, tmp_path, shown, capsys,
+def test_a_test_restore_reports_the_same_and_changes_nothing(base, open_window, tmp_path, boxes, capsys,
                                                              monkeypatch):
     a, b = copy_of(base, "a"), copy_of(base, "b")
     saved = tmp_path / "saved.lobackup"
@@ -191,12 +182,12 @@ def test_a_test_restore_reports_the_same_and_changes_nothing(base, open_window, 
     printed = capsys.readouterr().out
     window = open_window(b)
     before_b = state(b)
-    shown.clear()
+    boxes.clear()
     window.safety_actions.test_restore_from(saved).wait()
     assert state(a) == before_a and state(b) == before_b
     holds = lambda text: text[text.index("ข้อมูลที่อยู่ในไฟล์สำรอง"):text.index("ฐานข้อมูลที่ใช้งานอยู่")]  # noqa: E731
-    assert printed.startswith("ข้อมูลสำรองนี้ใช้ได้") and shown[0].startswith("ข้อมูลสำรองนี้ใช้ได้")
-    assert holds(printed) == holds(shown[0])
+    assert printed.startswith("ข้อมูลสำรองนี้ใช้ได้") and boxes[0].startswith("ข้อมูลสำรองนี้ใช้ได้")
+    assert holds(printed) == holds(boxes[0])
     assert str(tmp_path / "trial" / a.name) in printed  # the command line keeps the copy where asked
     assert (tmp_path / "trial" / a.name).is_file()
 
