@@ -16,6 +16,7 @@ def register(subparsers) -> None:
     p = kinds.add_parser("session", help=_("memo (บันทึกข้อความ) for one exchange session"))
     p.add_argument("id", type=int, help=_("the session's number (see: lo-desktop sessions)"))
     p.add_argument("--out", help=_("the .docx to write (default: memo-session-ID.docx)"))
+    p.add_argument("--date", help=_("the memo's date, e.g. 25/6/2556 (default: today)"))
     p.set_defaults(func=run_session)
     p = kinds.add_parser("catalog", help=_("register of the corner's materials"))
     p.add_argument("--out", help=_("the .docx to write (default: catalog-register.docx)"))
@@ -44,9 +45,11 @@ def run_indicator(args, ctx) -> int:
 
 
 def run_session(args, ctx) -> int:
+    from lo_desktop.core.thaidate import parse_date
     from lo_desktop.reports.actions import write_session_memo
 
-    _saved(write_session_memo(ctx.db, args.id, args.out or f"memo-session-{args.id}.docx"))
+    memo_date = parse_date(args.date) if args.date else None
+    _saved(write_session_memo(ctx.db, args.id, args.out or f"memo-session-{args.id}.docx", memo_date=memo_date))
     return 0
 
 

@@ -10,6 +10,7 @@ same judgement both fills the report and tells the caller what is still missing.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from lo_desktop.core.errors import UserError
@@ -35,11 +36,12 @@ def write_indicator_report(db, fiscal_year: int | None, out: str | Path, progres
     return IndicatorReport(path, indicator)
 
 
-def write_session_memo(db, session_id: int, out: str | Path, progress=None) -> Path:
-    """The memo (บันทึกข้อความ) of one exchange session outside the Trash."""
+def write_session_memo(db, session_id: int, out: str | Path, progress=None, memo_date: date | None = None) -> Path:
+    """The memo (บันทึกข้อความ) of one exchange session outside the Trash, dated ``memo_date`` (default:
+    today; a memo is often written for the date it will be signed)."""
     from lo_desktop.reports.session_memo import build_session_memo
 
-    return build_session_memo(db, load_settings(db), session_id, out, progress)
+    return build_session_memo(db, load_settings(db), session_id, out, progress, memo_date=memo_date)
 
 
 def write_catalog_register(db, out: str | Path, query: Query | None = None, with_qr: bool = False,

@@ -20,13 +20,15 @@ from lo_desktop.labels import qr
 from lo_desktop.labels.payload import payload_for
 from lo_desktop.core.thaidate import format_date
 from lo_desktop.core.vocab import word
-from lo_desktop.reports.docx_base import TABLE_PT, Builder, new_row, set_widths, thai
+from lo_desktop.reports.docx_base import Builder, Verbatim, set_widths, thai
 
 BATCH = 500
-QR_CM = 1.8
+QR_CM = 1.6
+REGISTER_PT = 12  # a register is looked up, not read: 12 pt keeps most rows to one or two lines
 COLUMNS = ("No.", "Code", "Title", "Kind", "Format", "Source", "Stored at", "Year (BE)")
-WIDTHS = [1.5, 2.8, 7.3, 3.0, 2.4, 2.4, 3.0, 1.9]
-WIDTHS_QR = [1.5, 2.8, 5.3, 2.8, 2.2, 2.2, 2.6, 1.9, 2.6]
+# 24.7 cm: landscape A4 less the 3 cm and 2 cm margins; the title takes what the short columns leave.
+WIDTHS = [1.1, 2.2, 10.8, 2.6, 2.4, 1.9, 2.2, 1.5]
+WIDTHS_QR = [1.1, 2.2, 8.9, 2.5, 2.2, 1.8, 2.0, 1.5, 2.5]
 
 
 def build_catalog_register(db, settings, out: str | Path, query: Query | None = None,
@@ -36,7 +38,7 @@ def build_catalog_register(db, settings, out: str | Path, query: Query | None = 
     total = count(db, query)
     _title(builder, total)
     table = builder.table([thai(c) for c in COLUMNS] + ([thai("QR code")] if with_qr else []), [],
-                          WIDTHS_QR if with_qr else WIDTHS)
+                          WIDTHS_QR if with_qr else WIDTHS, size=REGISTER_PT)
     for start in range(0, max(total, 1), BATCH):
         for index, material in enumerate(search(db, query, limit=BATCH, offset=start), start + 1):
             _row(builder, table, index, material, settings, with_qr)
@@ -56,19 +58,19 @@ def _title(builder: Builder, total: int) -> None:
 
 
 def _row(builder: Builder, table, index: int, material, settings, with_qr: bool) -> None:
-    values = [index, material.code, _title_text(material), _label("kind", material.kind),
+    values = [index, Verbatim(material.code), _title_text(material), _label("kind", material.kind),
               _label("format", material.format), _label("source", material.source),
               material.location, material.year or ""]
-    cells = new_row(table)
-    for cell, value in zip(cells, values):
-        builder.cell_text(cell, value, TABLE_PT)
+    cells = builder.row(table, values, REGISTER_PT)
     cells[0].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     if with_qr:
         _qr(builder, cells[-1], payload_for(material, settings))
 
 
 def _title_text(material) -> str:
-    return f"{material.title}\n{material.author}" if material.author else material.title
+    """The title alone: the author (often the section that wrote it) is in the catalog, and a second
+    line on every row halves the materials a page holds."""
+    return material.title
 
 
 def _label(field: str, key: str) -> str:

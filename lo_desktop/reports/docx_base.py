@@ -7,6 +7,7 @@ footers are kept; its body is emptied (a picture in it is kept aside as the offi
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from docx import Document
@@ -19,14 +20,15 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.oxml.shape import CT_Inline
 from docx.parts.image import ImagePart
-from docx.shared import Cm
+from docx.shared import Cm, RGBColor
 from docx.table import _Cell
 
 from lo_desktop.core.atomic import write_atomically
 from lo_desktop.core.errors import UserError
-from lo_desktop.core.thaidate import to_thai_digits
+from lo_desktop.core.thaidate import format_date, to_thai_digits
 from lo_desktop.i18n import catalog, tr
 from lo_desktop.paths import resource
+from lo_desktop.reports.doc_properties import stamp_properties
 from lo_desktop.reports.thai_fonts import apply_document_fonts, document_font, run_font
 
 BODY_PT = 16
@@ -34,6 +36,26 @@ TABLE_PT = 14
 A4 = (Cm(21), Cm(29.7))
 _PICTURE = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
 _EMBED = qn("r:embed")
+
+
+class Verbatim(str):
+    """Text printed exactly as stored whatever the Thai-digits setting: a material's code must read as
+    on its label and in its QR code."""
+
+
+_LATIN_TOKEN = re.compile(r"\S*[A-Za-z]\S*")
+
+
+def thai_digits_outside_codes(text: str) -> str:
+    """Thai digits, except inside a word holding Latin letters (``BN-0029``, a link), which is a code
+    or an address that must stay as printed elsewhere."""
+    parts, last = [], 0
+    for match in _LATIN_TOKEN.finditer(text):
+        parts.append(to_thai_digits(text[last:match.start()]))
+        parts.append(match.group())
+        last = match.end()
+    parts.append(to_thai_digits(text[last:]))
+    return "".join(parts)
 
 
 def thai(text: str, /, **values) -> str:
@@ -86,7 +108,9 @@ class Builder:
     # text --------------------------------------------------------------------------------------
     def text(self, value) -> str:
         text = "" if value is None else str(value)
-        return to_thai_digits(text) if self.thai_digits else text
+        if not self.thai_digits or isinstance(value, Verbatim):
+            return text
+        return thai_digits_outside_codes(text)
 
     def run(self, paragraph, text, size: float | None = None, bold: bool | None = None):
         run = paragraph.add_run(self.text(text))
@@ -105,10 +129,15 @@ class Builder:
         return paragraph
 
     def heading(self, text, level: int = 1):
+        """A heading kept on the page of what follows it (set on the paragraph too: an office's
+        template may have heading styles without it, or none at all)."""
         name = f"Heading {level}"
         if self.style(name) is None:  # an office template without heading styles
-            return self.paragraph(text, size=BODY_PT + 4 - 2 * (level - 1), bold=True)
-        return self.paragraph(text, style=name)
+            paragraph = self.paragraph(text, size=BODY_PT + 4 - 2 * (level - 1), bold=True)
+        else:
+            paragraph = self.paragraph(text, style=name)
+        keep_with_next(paragraph)
+        return paragraph
 
     def style(self, name: str | None):
         if name is None:
@@ -131,11 +160,24 @@ class Builder:
         run._r.add_drawing(CT_Inline.new_pic_inline(self._shape_id, rel_id, image.filename, cx, cy))
         return run
 
+    def link(self, paragraph, url: str, text: str | None = None, size: float | None = None):
+        """A clickable link showing ``text`` (the address itself by default), blue and underlined."""
+        run = self.run(paragraph, Verbatim(text or url), size)
+        run.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
+        run.font.underline = True
+        rel_id = self.doc.part.relate_to(url, RT.HYPERLINK, is_external=True)
+        link = OxmlElement("w:hyperlink")
+        link.set(qn("r:id"), rel_id)
+        run._r.addprevious(link)
+        link.append(run._r)
+        return run
+
     def page_break(self) -> None:
         self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     # tables ------------------------------------------------------------------------------------
     def table(self, header: list[str], rows: list[list], widths_cm: list[float], size: float = TABLE_PT):
+        """A grid with a bold header row repeated on every page; no row is ever split across pages."""
         table = self.doc.add_table(rows=1, cols=len(header))
         if self.style("Table Grid") is not None:
             table.style = self.style("Table Grid")
@@ -143,12 +185,19 @@ class Builder:
         for cell, text in zip(table.rows[0].cells, header):
             self.cell_text(cell, text, size, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
         _repeat_header(table.rows[0])
+        keep_row_whole(table.rows[0]._tr)
         for values in rows:
-            cells = new_row(table)
-            for cell, value in zip(cells, values):
-                self.cell_text(cell, value, size)
+            self.row(table, values, size)
         set_widths(table, widths_cm)
         return table
+
+    def row(self, table, values: list, size: float = TABLE_PT) -> list[_Cell]:
+        """A new last row kept whole on one page, ``values`` written into its cells."""
+        cells = new_row(table)
+        keep_row_whole(cells[0]._tc.getparent())
+        for cell, value in zip(cells, values):
+            self.cell_text(cell, value, size)
+        return cells
 
     def details(self, rows: list[list], widths_cm: list[float], size: float = TABLE_PT):
         """A two-column table of label and value, labels in bold, no header row."""
@@ -158,6 +207,7 @@ class Builder:
         table.autofit = False
         for label, value in rows:
             cells = new_row(table)
+            keep_row_whole(cells[0]._tc.getparent())
             self.cell_text(cells[0], label, size, bold=True)
             self.cell_text(cells[1], value, size)
         set_widths(table, widths_cm)
@@ -172,6 +222,7 @@ class Builder:
                 paragraph = cell.add_paragraph()
             run = paragraph.add_run(line)
             run_font(run, self.font, size, bold)
+            paragraph.paragraph_format.space_after = 0  # an office template's spacing would double every row
             if align is not None:
                 paragraph.alignment = align
 
@@ -210,6 +261,7 @@ class Builder:
         self.run(paragraph, " -")
 
     def save(self, path: str | Path) -> Path:
+        stamp_properties(self.doc, self.font)
         return write_atomically(docx_path(path), self.doc.save)
 
 
@@ -228,6 +280,35 @@ def set_widths(table, widths_cm: list[float]) -> None:
     for row in table._tbl.tr_lst:
         for tc, width in zip(row.tc_lst, widths_cm):
             tc.width = Cm(width)
+
+
+def short_date(d) -> str:
+    """``16 ธ.ค. 2567`` held on one line: in a narrow cell a date never wraps between day and year."""
+    return format_date(d, "short", lang="th").replace(" ", NBSP)
+
+
+NBSP = "\u00a0"
+
+
+def keep_with_next(paragraph) -> None:
+    paragraph.paragraph_format.keep_with_next = True
+
+
+def keep_together(paragraphs) -> None:
+    """A block (a signature, a heading and its line) that never breaks across pages: every line but
+    the last is kept with the next, and each line's own lines together."""
+    paragraphs = list(paragraphs)
+    for index, paragraph in enumerate(paragraphs):
+        paragraph.paragraph_format.keep_together = True
+        if index < len(paragraphs) - 1:
+            paragraph.paragraph_format.keep_with_next = True
+
+
+def keep_row_whole(tr) -> None:
+    """w:cantSplit: a row moves whole to the next page instead of leaving half its lines behind."""
+    trpr = tr.get_or_add_trPr()
+    if trpr.find(qn("w:cantSplit")) is None:
+        trpr.insert(0, OxmlElement("w:cantSplit"))  # first in CT_TrPr's choice: before w:tblHeader
 
 
 def _repeat_header(row) -> None:

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm
 
 from lo_desktop.core.indicator.communities import list_communities
 from lo_desktop.core.indicator.judge import TITLES, judge
@@ -17,13 +18,14 @@ from lo_desktop.core.indicator.figures import years_with_records
 from lo_desktop.core.progress import report
 from lo_desktop.core.thaidate import format_date, format_fiscal_year
 from lo_desktop.core.vocab import word
-from lo_desktop.reports.docx_base import Builder, thai
+from lo_desktop.reports.channel_evidence import channel_table
+from lo_desktop.reports.docx_base import Builder, Verbatim, thai
 from lo_desktop.reports.photos import add_photo_grid
 from lo_desktop.reports.session_text import (
     headcount_text, partner_text, photo_items, time_text)
 
-MATERIAL_WIDTHS = [1.5, 2.8, 8.2, 3.5]
-CHANNEL_WIDTHS = [1.5, 4.2, 3.8, 6.5]
+MATERIAL_WIDTHS = [1.2, 2.6, 8.7, 3.5]
+COMMUNITY_WIDTHS = [1.2, 5.0, 6.8, 3.0]
 SUMMARY_WIDTHS = [2.3, 5.4, 5.6, 2.7]
 DETAIL_WIDTHS = [4.6, 11.4]
 
@@ -36,7 +38,7 @@ def build_indicator_report(db, settings, fiscal_year: int, out: str | Path, prog
     _cover(builder, indicator)
     _summary(builder, indicator)
     manuals, corner, sessions = indicator.components
-    _manuals(builder, manuals)
+    _manuals(builder, db, manuals)
     _corner(builder, db, corner)
     _sessions(builder, db, sessions, steps)
     builder.page_numbers()
@@ -96,6 +98,18 @@ def _summary(builder: Builder, indicator) -> None:
     verdict = "All three components are met." if indicator.met else "Not every component is met yet."
     builder.paragraph("")
     builder.paragraph(thai(verdict), bold=True)
+    for component in indicator.components:
+        if not component.met:
+            builder.paragraph("")
+            builder.heading(thai("Why component {number} is not met yet", number=component.number), 3)
+            gap_lines(builder, component)
+
+
+def gap_lines(builder: Builder, component) -> None:
+    """The judgement's own reasons (the ones the window and the command line show), in Thai."""
+    for gap in component.gaps:
+        paragraph = builder.paragraph(f"- {gap.thai or gap.text}")
+        paragraph.paragraph_format.left_indent = Cm(0.5)
 
 
 def _met_text(met: bool) -> str:
@@ -117,31 +131,24 @@ def component_heading(builder: Builder, component) -> None:
     builder.page_break()
     builder.heading(thai("Component {number}: {title}", number=component.number,
                          title=thai(TITLES[component.number])), 1)
+    paragraph = builder.paragraph("")
+    builder.run(paragraph, thai("Assessment: "), bold=True)
+    builder.run(paragraph, _met_text(component.met) + " (" + _figures_text(component) + ")")
+    gap_lines(builder, component)
+    builder.paragraph("")
 
 
-def _manuals(builder: Builder, component) -> None:
+def _manuals(builder: Builder, db, component) -> None:
     component_heading(builder, component)
     if not component.manuals:
         builder.paragraph(thai("No work manual is recorded for this fiscal year."))
     for number, (manual, channels) in enumerate(component.manuals, 1):
         builder.heading(f"{number}. {manual.title} ({manual.code})", 3)
-        rows = [[i, _channel_label(c.channel), format_date(c.distributed_on, lang="th"), _evidence(c)]
-                for i, c in enumerate(channels, 1)]
-        if rows:
-            builder.table([thai("No."), thai("Distribution channel"), thai("Date distributed"), thai("Evidence of distribution")],
-                          rows, CHANNEL_WIDTHS)
+        if channels:
+            channel_table(builder, db, channels)
         else:
             builder.paragraph(thai("No channel is recorded in this fiscal year."))
         builder.paragraph("")
-
-
-def _channel_label(key: str) -> str:
-    return word("channel", key, "th")
-
-
-def _evidence(channel) -> str:
-    parts = [channel.evidence_link, channel.evidence_name, channel.note]
-    return "\n".join(p for p in parts if p)
 
 
 def _corner(builder: Builder, db, component) -> None:
@@ -153,16 +160,20 @@ def _corner(builder: Builder, db, component) -> None:
     communities = list_communities(db)
     if communities:
         builder.heading(thai("Communities of practice"), 2)
-        rows = [[i, c.name, ", ".join(c.members), len(c.material_ids)] for i, c in enumerate(communities, 1)]
-        builder.table([thai("No."), thai("Community of practice name"), thai("Community members"), thai("Materials stored")], rows,
-                      [1.5, 5.0, 7.0, 2.5])
+        of_year = {m.id for m in component.km_items + component.cop_items}
+        rows = [[i, c.name, ", ".join(c.members), sum(1 for m in c.material_ids if m in of_year)]
+                for i, c in enumerate(communities, 1)]
+        # Counted in the report's year, as the CoP list above is: a total over every year would
+        # contradict "none recorded" for a year with nothing.
+        builder.table([thai("No."), thai("Community of practice name"), thai("Community members"),
+                       thai("Materials stored in this fiscal year")], rows, COMMUNITY_WIDTHS)
 
 
 def material_table(builder: Builder, materials) -> None:
     if not materials:
         builder.paragraph(thai("None recorded."))
         return
-    rows = [[i, m.code, m.title, _kind(m.kind)] for i, m in enumerate(materials, 1)]
+    rows = [[i, Verbatim(m.code), m.title, _kind(m.kind)] for i, m in enumerate(materials, 1)]
     builder.table([thai("No."), thai("Code"), thai("Title"), thai("Kind")], rows, MATERIAL_WIDTHS)
 
 

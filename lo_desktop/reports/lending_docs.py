@@ -16,10 +16,10 @@ from lo_desktop.core.errors import UserError
 from lo_desktop.core.progress import report
 from lo_desktop.core.thaidate import format_date
 from lo_desktop.i18n import tr
-from lo_desktop.reports.docx_base import Builder, thai
+from lo_desktop.reports.docx_base import Builder, Verbatim, keep_together, short_date, thai
 
-LOAN_WIDTHS = [1.4, 2.3, 6.2, 2.5, 2.5, 1.9]
-ITEM_WIDTHS = [1.4, 2.4, 7.0, 2.8, 2.4]
+LOAN_WIDTHS = [1.0, 2.2, 5.2, 2.8, 2.8, 2.0]  # 16.0 cm: the A4 text width between 3 and 2 cm margins
+ITEM_WIDTHS = [1.2, 2.4, 7.2, 2.8, 2.4]
 COUNT_WIDTHS = [9.0, 7.0]
 BATCH = 200
 REASONS = {
@@ -42,10 +42,12 @@ def _centered(builder: Builder, text: str, **kwargs) -> None:
 
 
 def _signature(builder: Builder, role: str) -> None:
-    builder.paragraph("")
-    _centered(builder, thai("(signed) ........................................"))
-    _centered(builder, "(........................................)")
-    _centered(builder, role)
+    """Space to sign, the line, the name in brackets and the role: one block on one page."""
+    lines = [builder.paragraph("")]
+    for text in (thai("(signed) ........................................"),
+                 "(........................................)", role):
+        lines.append(builder.paragraph(text, align=WD_ALIGN_PARAGRAPH.CENTER))
+    keep_together(lines)
 
 
 # --- the reminder slip ----------------------------------------------------------------------------------
@@ -60,16 +62,24 @@ def build_reminder(db, settings, borrower, out: str | Path, today: date | None =
     _centered(builder, thai("Learning corner, {agency}", agency=settings.agency_name), bold=True)
     builder.paragraph(thai("Date {date}", date=_doc_date(today)), align=WD_ALIGN_PARAGRAPH.RIGHT)
     _addressee(builder, borrower)
-    late = sum(1 for loan in loans if loan.days_overdue(today))
-    builder.paragraph(thai("You have borrowed the following materials from the learning corner; {late} of "
-                           "the {count} are past their due date. Please return them to the corner at your "
-                           "earliest convenience. If you have already returned them, please disregard this "
-                           "slip.", late=late, count=len(loans)))
+    builder.paragraph(_reminder_text(loans, today))
     _loan_table(builder, loans, today)
     builder.paragraph("")
     builder.paragraph(thai("Thank you for your cooperation."))
     _signature(builder, thai("Keeper of the learning corner"))
     return builder.save(out)
+
+
+def _reminder_text(loans, today: date) -> str:
+    """Asks for the overdue ones back; with nothing overdue, only reminds of the due dates."""
+    late = sum(1 for loan in loans if loan.days_overdue(today))
+    if not late:
+        return thai("You have borrowed the following materials from the learning corner; none is past its "
+                    "due date yet. Please return each by the due date shown, so that colleagues can borrow "
+                    "it in turn.")
+    return thai("You have borrowed the following materials from the learning corner; {late} of the {count} "
+                "are past their due date. Please return them to the corner at your earliest convenience. If "
+                "you have already returned them, please disregard this slip.", late=late, count=len(loans))
 
 
 def _addressee(builder: Builder, borrower) -> None:
@@ -81,15 +91,14 @@ def _addressee(builder: Builder, borrower) -> None:
 
 def _loan_table(builder: Builder, loans, today: date) -> None:
     header = [thai(h) for h in ("No.", "Code", "Title", "Lent on", "Due on", "Days overdue")]
-    rows = [[n, loan.code, loan.title, _short(loan.lent_on), _short(loan.due_on),
-             loan.days_overdue(today) or "-"] for n, loan in enumerate(loans, 1)]
-    table = builder.table(header, rows, LOAN_WIDTHS)
-    for row, loan in zip(table.rows[1:], loans):
-        row.cells[0].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-        row.cells[5].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-        if loan.days_overdue(today):
-            for run in row.cells[5].paragraphs[0].runs:
-                run.bold = True
+    table = builder.table(header, [], LOAN_WIDTHS)
+    for n, loan in enumerate(loans, 1):
+        cells = builder.row(table, [n, Verbatim(loan.code), loan.title, short_date(loan.lent_on),
+                                    short_date(loan.due_on), ""])
+        late = loan.days_overdue(today)
+        # bold through the font helper: w:bCs too, or Thai digits would print plain
+        builder.cell_text(cells[5], late or "-", bold=bool(late), align=WD_ALIGN_PARAGRAPH.CENTER)
+        cells[0].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 
 # --- the stocktake report ---------------------------------------------------------------------------------
@@ -129,20 +138,40 @@ def _stocktake_heading(builder: Builder, take) -> None:
     builder.details(rows, COUNT_WIDTHS)
 
 
+def copy_counts(result) -> dict[str, int]:
+    """The summary in copies, the unit every table below counts in, so that its figures add up:
+    expected = found of what was expected + not found. A title with some copies missing is in both
+    lists, each with its own copies; copies found beyond what was expected (a title marked lost, a
+    copy more than recorded) are counted apart."""
+    expected = sum(item.expected for item in result.missing) + sum(
+        item.expected for item in result.found if item.status not in ("lost", "withdrawn") and not item.missing)
+    missing = sum(item.missing for item in result.missing)
+    found = sum(item.found for item in result.found)
+    return {"titles": result.expected, "expected": expected, "found": found, "missing": missing,
+            "found_expected": expected - missing, "extra": found - (expected - missing),
+            "on_loan": sum(item.on_loan for item in result.on_loan), "unexpected": len(result.unexpected)}
+
+
 def _counts(builder: Builder, result) -> None:
-    c = result.counts()
+    c = copy_counts(result)
     builder.paragraph("")
-    builder.heading(thai("Summary of the count"), 1)
-    rows = [[thai("Materials expected on the shelf"), c["expected"]], [thai("Found"), c["found"]],
-            [thai("Not found"), c["missing"]], [thai("On loan"), c["on_loan"]],
-            [thai("Scanned but not expected here"), c["unexpected"]]]
-    builder.details([[label, f"{value:,}"] for label, value in rows], COUNT_WIDTHS)
+    builder.heading(thai("Summary of the count (in copies)"), 1)
+    rows = [[thai("Expected on the shelf"), thai("{copies} copies ({titles} titles)", copies=f"{c['expected']:,}",
+                                                  titles=f"{c['titles']:,}")],
+            [thai("Found"), thai("{copies} copies", copies=f"{c['found_expected']:,}")],
+            [thai("Not found"), thai("{copies} copies", copies=f"{c['missing']:,}")]]
+    if c["extra"]:
+        rows.append([thai("Found beyond what was expected (lost or extra copies)"),
+                     thai("{copies} copies", copies=f"{c['extra']:,}")])
+    rows += [[thai("On loan (not expected on the shelf)"), thai("{copies} copies", copies=f"{c['on_loan']:,}")],
+             [thai("Scanned but not expected here"), thai("{count} scans", count=f"{c['unexpected']:,}")]]
+    builder.details(rows, COUNT_WIDTHS)
 
 
 def _section(builder: Builder, title: str, items, row_of, position, progress) -> int:
     done, total = position
     builder.paragraph("")
-    builder.heading(thai("{title} ({count})", title=thai(title), count=f"{len(items):,}"), 1)
+    builder.heading(thai("{title} ({count} titles)", title=thai(title), count=f"{len(items):,}"), 1)
     if not items:
         builder.paragraph(thai("None."))
         return done
@@ -150,10 +179,9 @@ def _section(builder: Builder, title: str, items, row_of, position, progress) ->
     table = builder.table(header, [], widths)
     for start in range(0, len(items), BATCH):
         for number, item in enumerate(items[start:start + BATCH], start + 1):
-            cells = table.add_row().cells
-            for cell, value in zip(cells, row_of(number, item)):
-                builder.cell_text(cell, value)
+            cells = builder.row(table, row_of(number, item))
             cells[0].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+            cells[-1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
         done += len(items[start:start + BATCH])
         report(progress, done, total, thai("Writing the stocktake report…"))
     return done
@@ -166,23 +194,23 @@ def _header(*names: str) -> list[str]:
 def _missing_row(number, item):
     if item is None:
         return _header("No.", "Code", "Title", "Stored at", "Copies not found"), ITEM_WIDTHS
-    return [number, item.code, item.title, item.location, f"{item.missing}/{item.expected}"]
+    return [number, Verbatim(item.code), item.title, item.location, f"{item.missing}/{item.expected}"]
 
 
 def _loan_row(number, item):
     if item is None:
         return _header("No.", "Code", "Title", "Borrower", "Copies on loan"), ITEM_WIDTHS
-    return [number, item.code, item.title, item.borrowers, item.on_loan]
+    return [number, Verbatim(item.code), item.title, item.borrowers, item.on_loan]
 
 
 def _unexpected_row(number, item):
     if item is None:
-        return _header("No.", "Code", "Title", "Reason"), [1.4, 2.4, 6.6, 5.6]
+        return _header("No.", "Code", "Title", "Reason"), [1.2, 2.4, 6.8, 5.6]
     reason = thai(REASONS[item.outcome], location=item.location or thai("no location"))
-    return [number, item.code or item.payload, item.title, reason]
+    return [number, Verbatim(item.code or item.payload), item.title, reason]
 
 
 def _found_row(number, item):
     if item is None:
         return _header("No.", "Code", "Title", "Stored at", "Copies found"), ITEM_WIDTHS
-    return [number, item.code, item.title, item.location, item.found]
+    return [number, Verbatim(item.code), item.title, item.location, item.found]

@@ -3,11 +3,13 @@
 Emblem space 1.5 cm and the heading "บันทึกข้อความ" in bold 29 pt; the labels ส่วนราชการ / ที่ / วันที่ /
 เรื่อง in bold 20 pt with dotted leaders; the body in 16 pt with a 2.5 cm first-line indent; a signature
 block; the photos on an appendix page. The Garuda emblem itself is not shipped (its artwork licence is
-unclear): when the office's template holds a picture in its body it is used, else a marked 1.5 cm frame
-is left for it.
+unclear): when the office's template holds a picture in its body it is used, else its 1.5 cm is left as
+clean space (a printed memo must look finished; the office stamps or prints its emblem there).
+Lists inside a numbered section are numbered under it (1.1, 1.2), never "1." inside "1.".
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -22,7 +24,7 @@ from lo_desktop.core.progress import report
 from lo_desktop.core.indicator.sessions import get_session, session_materials
 from lo_desktop.core.thaidate import format_date
 from lo_desktop.i18n import tr
-from lo_desktop.reports.docx_base import Builder, set_widths, thai
+from lo_desktop.reports.docx_base import Builder, keep_together, keep_with_next, set_widths, thai
 from lo_desktop.reports.photos import add_photo_grid
 from lo_desktop.reports.session_text import (
     date_time_text, headcount_text, participant_lines, partner_text, photo_items)
@@ -35,12 +37,14 @@ SIGNATURE_INDENT_CM = 6.5
 MAX_LISTED_PARTICIPANTS = 30
 
 
-def build_session_memo(db, settings, session_id: int, out: str | Path, progress=None) -> Path:
+def build_session_memo(db, settings, session_id: int, out: str | Path, progress=None,
+                       memo_date: date | None = None) -> Path:
+    """The memo of one session, dated ``memo_date`` (default: today)."""
     session = get_session(db, session_id)
     if session is None or session.deleted_at:
         raise UserError(tr("There is no exchange session number {id}.", id=session_id))
     builder = Builder(settings)
-    memo = _Memo(builder, session, session_materials(db, session_id))
+    memo = _Memo(builder, session, session_materials(db, session_id), memo_date or date.today())
     memo.write()
     if session.photos:
         builder.page_break()
@@ -55,8 +59,8 @@ def build_session_memo(db, settings, session_id: int, out: str | Path, progress=
 
 
 class _Memo:
-    def __init__(self, builder: Builder, session, materials):
-        self.b, self.session, self.materials = builder, session, materials
+    def __init__(self, builder: Builder, session, materials, memo_date: date):
+        self.b, self.session, self.materials, self.date = builder, session, materials, memo_date
         section = builder.doc.sections[0]
         self.width = Emu(section.page_width - section.left_margin - section.right_margin)
         self.agency = builder.settings.agency_name
@@ -64,7 +68,7 @@ class _Memo:
     def write(self) -> None:
         self.heading()
         self.label_line([("Memo: government agency", self.agency)])
-        self.label_line([("Memo: ref.", ""), ("Memo: date", format_date(date.today(), lang="th"))])
+        self.label_line([("Memo: ref.", ""), ("Memo: date", format_date(self.date, lang="th"))])
         self.label_line([("Memo: subject", self.subject())])
         self.to_line()
         self.body()
@@ -84,15 +88,10 @@ class _Memo:
         title.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
 
     def emblem(self, cell) -> None:
-        paragraph = cell.paragraphs[0]
-        _frame(cell, dashed=not self.b.emblem)
+        """The office's emblem from its template, else clean 1.5 cm space: no box, no placeholder word."""
+        _no_margins(cell)
         if self.b.emblem:
-            self.b.picture(paragraph, self.b.emblem, height=Cm(EMBLEM_CM))
-            return
-        # No Garuda artwork is shipped: a dashed 1.5 cm frame marks where the office prints it.
-        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        self.b.run(paragraph, thai("Emblem space"), size=10)
+            self.b.picture(cell.paragraphs[0], self.b.emblem, height=Cm(EMBLEM_CM))
 
     def label_line(self, pairs: list[tuple[str, str]]) -> None:
         """``ส่วนราชการ  สำนักงานเขตบางนา ........``: each label bold 20 pt, its value, dots to the next stop."""
@@ -131,35 +130,49 @@ class _Memo:
                        "“{topic}” on {when}{place}. The details are as follows.",
                        agency=self.agency, partners=partner_text(s) or thai("another agency"),
                        topic=s.topic, when=date_time_text(s), place=place), space_before=6)
-        self.numbered(1, thai("Purpose of the session"), [s.agenda] if s.agenda else
-                      [thai("To exchange knowledge and good practice on “{topic}”.", topic=s.topic)])
-        self.numbered(2, thai("Participants of the session"), [headcount_text(s)] + self.participants())
-        learned = [thai("What {agency} learned: {text}", agency=self.b.settings.agency_short or self.agency,
-                        text=s.learnings_ours)] if s.learnings_ours else []
+        sections = [
+            (thai("Purpose of the session"),
+             [thai("To exchange knowledge and good practice on “{topic}” with {partners}, and to store what "
+                   "was learned in the learning corner.", topic=s.topic,
+                   partners=partner_text(s) or thai("another agency"))]),
+            (thai("Agenda of the session"), _lines(s.agenda)),
+            (thai("Participants of the session"), [headcount_text(s)] + self.participants()),
+            (thai("Key learnings of the session"), self.learned() or [thai("None recorded.")]),
+            (thai("Follow-up actions"), _lines(s.follow_up) or [thai("None recorded.")]),
+            (thai("Knowledge stored in the learning corner"), self.stored()),
+        ]
+        number = 0
+        for title, lines in sections:
+            if lines:
+                number += 1
+                self.numbered(number, title, lines)
+        keep_with_next(self.para(thai("For your information."), space_before=12))
+
+    def learned(self) -> list[str]:
+        s, agency = self.session, self.b.settings.agency_short or self.agency
+        learned = [thai("What {agency} learned: {text}", agency=agency, text=s.learnings_ours)] \
+            if s.learnings_ours else []
         if s.learnings_theirs:
             learned.append(thai("What the partner agencies learned: {text}", text=s.learnings_theirs))
-        self.numbered(3, thai("Key learnings of the session"), learned or [thai("None recorded.")])
-        self.numbered(4, thai("Follow-up actions"), [s.follow_up] if s.follow_up else [thai("None recorded.")])
-        self.numbered(5, thai("Knowledge stored in the learning corner"), self.stored())
-        self.para(thai("For your information."), space_before=12)
+        return learned
 
     def participants(self) -> list[str]:
         lines = participant_lines(self.session)
         if not lines or len(lines) > MAX_LISTED_PARTICIPANTS:
             return []
-        return [f"({i}) {line}" for i, line in enumerate(lines, 1)]
+        return lines
 
     def stored(self) -> list[str]:
         if not self.materials:
             return [thai("None stored yet.")]
-        return [f"- {m.code} {m.title}" for m in self.materials]
+        return [f"{m.code} {m.title}" for m in self.materials]
 
     def numbered(self, number: int, title: str, lines: list[str]) -> None:
-        self.para(f"{number}. {title}", bold=True, space_before=6)
-        for line in lines:
-            for part in str(line).splitlines() or [""]:
-                if part.strip():
-                    self.para(part.strip())
+        """``1. title``, then one line as a paragraph, or several as 1.1, 1.2 (their own "1." dropped)."""
+        heading = self.para(f"{number}. {title}", bold=True, space_before=6)
+        keep_with_next(heading)
+        for sub, line in enumerate(lines, 1):
+            self.para(f"{number}.{sub} {line}" if len(lines) > 1 else line)
 
     def para(self, text: str, bold: bool | None = None, space_before: float = 0):
         paragraph = self.b.paragraph(text, bold=bold)
@@ -169,29 +182,31 @@ class _Memo:
 
     # the signature ------------------------------------------------------------------------------
     def signature(self) -> None:
-        for _i in range(3):
-            self.b.paragraph("")
+        """Three blank lines to sign on, the name line and the position: kept with "for your
+        information" above them and together on one page."""
+        lines = [self.b.paragraph("") for _i in range(3)]
         for text in ("(" + "." * 45 + ")", thai("Signer's position") + " " + "." * 40):
             paragraph = self.b.paragraph(text, align=WD_ALIGN_PARAGRAPH.CENTER)
             paragraph.paragraph_format.left_indent = Cm(SIGNATURE_INDENT_CM)
+            lines.append(paragraph)
+        keep_together(lines)
 
 
 def _align(position, last) -> WD_TAB_ALIGNMENT:
     return WD_TAB_ALIGNMENT.RIGHT if position == last else WD_TAB_ALIGNMENT.LEFT
 
 
-def _frame(cell, dashed: bool) -> None:
-    """No inner margins (the emblem fills its 1.5 cm); a dashed border when the emblem is missing.
-    tcBorders and tcMar are appended in the order CT_TcPr requires (after tcW, before vAlign)."""
+_OWN_NUMBER = re.compile(r"^\s*(?:\(?\d+[.)]|[-•*])\s*")
+
+
+def _lines(text: str | None) -> list[str]:
+    """The non-empty lines of a field, without the numbers or bullets the clerk typed."""
+    return [_OWN_NUMBER.sub("", line).strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def _no_margins(cell) -> None:
+    """No inner margins: the emblem fills its 1.5 cm. tcMar goes after tcW and before vAlign (CT_TcPr)."""
     tcpr = cell._tc.get_or_add_tcPr()
-    if dashed:
-        borders = OxmlElement("w:tcBorders")
-        for side in ("top", "left", "bottom", "right"):
-            edge = OxmlElement(f"w:{side}")
-            for name, value in (("w:val", "dashed"), ("w:sz", "6"), ("w:space", "0"), ("w:color", "808080")):
-                edge.set(qn(name), value)
-            borders.append(edge)
-        tcpr.append(borders)
     margins = OxmlElement("w:tcMar")
     for side in ("top", "left", "bottom", "right"):
         edge = OxmlElement(f"w:{side}")

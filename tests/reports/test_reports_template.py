@@ -73,12 +73,13 @@ def test_an_office_template_keeps_its_styles_and_margins_and_gives_its_emblem(db
         assert run.cs_font == "TH Sarabun New" and run.cs_half_points == run.latin_half_points
 
 
-def test_without_an_emblem_the_memo_leaves_a_marked_frame(db, corner, tmp_path):
+def test_without_an_emblem_the_memo_leaves_clean_space(db, corner, tmp_path):
+    """A printed memo must look finished: no dashed box, no placeholder word, only the 1.5 cm."""
     path = build_session_memo(db, Settings(), corner["sessions"][0].id, tmp_path / "memo.docx")
     cell = Document(str(path)).tables[0].rows[0].cells[0]
     assert not cell._tc.xpath(".//pic:pic")
-    assert cell._tc.xpath("./w:tcPr/w:tcBorders/w:top[@w:val='dashed']")
-    assert "ตราครุฑ" in cell.text
+    assert not cell._tc.xpath("./w:tcPr/w:tcBorders")
+    assert cell.text.strip() == ""
     assert round(cell.width.cm, 1) == 1.5
 
 

@@ -11,6 +11,7 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Cm
 
+from lo_desktop.core.thaidate import to_thai_digits
 from lo_desktop.reports.catalog_register import build_catalog_register
 from lo_desktop.reports.indicator_report import build_indicator_report
 from lo_desktop.reports.session_memo import build_session_memo
@@ -87,14 +88,19 @@ def test_dates_are_buddhist_era_and_no_ce_year_appears(db, corner, tmp_path):
     assert "15 มีนาคม 2556" in kpi
 
 
-def test_thai_digits_setting_turns_every_digit_thai(db, corner, tmp_path):
+def test_thai_digits_setting_turns_every_digit_thai_but_codes(db, corner, tmp_path):
+    """Codes stay as printed on the labels and in their QR codes; every other digit is Thai."""
     documents = build_all(db, corner, tmp_path, Settings(thai_digits=True))
+    code = corner["manual"].code
     for name, path in documents.items():
         text = all_text(path)
-        assert not ARABIC_DIGIT.search(text), (name, ARABIC_DIGIT.search(text))
+        outside_codes = re.sub(r"\S*[A-Za-z]\S*", "", text)
+        assert not ARABIC_DIGIT.search(outside_codes), (name, ARABIC_DIGIT.search(outside_codes))
         assert "๒๕๕๖" in text or "๒๕๖" in text, name
         sect = Document(str(path)).sections[0]._sectPr
         assert sect.find(qn("w:pgNumType")).get(qn("w:fmt")) == "thaiNumbers", name
+    assert code in all_text(documents["kpi"]) and code in all_text(documents["register"])
+    assert to_thai_digits(code) not in all_text(documents["register"])
 
 
 def test_without_the_setting_digits_stay_arabic(db, corner, tmp_path):

@@ -14,7 +14,7 @@ from lo_desktop.core.indicator.records import materials_by_ids, rows
 from lo_desktop.core.records import Material
 from lo_desktop.core.indicator.sessions import ExchangeSession, list_sessions
 from lo_desktop.core.thaidate import fiscal_year_range, format_date
-from lo_desktop.i18n import _, tr
+from lo_desktop.i18n import _, translate
 
 REQUIRED_SESSIONS = {"line": 1, "staff": 2, "line_staff": 2}
 MIN_CHANNELS = 2
@@ -30,6 +30,15 @@ class Gap:
     text: str
     target_kind: str | None = None  # "material" | "session" | "community" | "settings" | "catalog"
     target_id: int | None = None
+    thai: str = ""  # the same sentence in Thai for the report, whatever language the window speaks
+
+
+def _gap(template: str, target_kind: str | None = None, target_id: int | None = None, **values) -> Gap:
+    """A gap in the window's language and in Thai; a value may be a function of the language."""
+    def text(lang: str | None) -> str:
+        filled = {k: v(lang) if callable(v) else v for k, v in values.items()}
+        return translate(template, lang).format(**filled)
+    return Gap(text(None), target_kind, target_id, thai=text("th"))
 
 
 @dataclass
@@ -100,8 +109,8 @@ def judge_channels(db, fy: int) -> Component:
     short = [(m, chans) for m, chans in manuals if len(distinct_channels(chans)) < MIN_CHANNELS]
     gaps = [_manual_gap(m, chans, fy) for m, chans in short]
     if not manuals:
-        gaps.append(Gap(tr("No work manual is recorded for fiscal year {fy}: catalog the agency's work manuals "
-                           "and record the channels each was distributed through.", fy=fy), "catalog"))
+        gaps.append(_gap("No work manual is recorded for fiscal year {fy}: catalog the agency's work manuals "
+                         "and record the channels each was distributed through.", "catalog", fy=fy))
     used: dict[str, int] = {}
     for _m, chans in manuals:
         for key in distinct_channels(chans):
@@ -111,10 +120,9 @@ def judge_channels(db, fy: int) -> Component:
 
 
 def _manual_gap(manual: Material, channels: list[Channel], fy: int) -> Gap:
-    text = tr("The work manual “{title}” ({code}) was distributed through {count} channel(s) in fiscal year "
-              "{fy}; record at least {needed}.", title=manual.title, code=manual.code,
-              count=len(distinct_channels(channels)), fy=fy, needed=MIN_CHANNELS)
-    return Gap(text, "material", manual.id)
+    return _gap("The work manual “{title}” ({code}) was distributed through {count} channel(s) in fiscal year "
+                "{fy}; record at least {needed}.", "material", manual.id, title=manual.title, code=manual.code,
+                count=len(distinct_channels(channels)), fy=fy, needed=MIN_CHANNELS)
 
 
 # --- component 2 ---------------------------------------------------------------------------------
@@ -129,12 +137,11 @@ def judge_corner(db, fy: int) -> Component:
     km, cop = corner_items(db, fy, "km"), corner_items(db, fy, "cop")
     gaps = []
     if not km:
-        gaps.append(Gap(tr("The corner holds no knowledge from the KM indicator for fiscal year {fy}: catalog "
-                           "the KM outputs with the source “KM”.", fy=fy), "catalog"))
+        gaps.append(_gap("The corner holds no knowledge from the KM indicator for fiscal year {fy}: catalog "
+                         "the KM outputs with the source “KM”.", "catalog", fy=fy))
     if not cop:
-        gaps.append(Gap(tr("The corner holds no knowledge from the CoP indicator for fiscal year {fy}: catalog "
-                           "what the communities of practice produced with the source “CoP”.", fy=fy),
-                        "community"))
+        gaps.append(_gap("The corner holds no knowledge from the CoP indicator for fiscal year {fy}: catalog "
+                         "what the communities of practice produced with the source “CoP”.", "community", fy=fy))
     figures = {"km": len(km), "cop": len(cop)}
     return Component(2, _(TITLES[2]), bool(km and cop), gaps, figures, km_items=km, cop_items=cop)
 
@@ -145,13 +152,13 @@ def judge_sessions(db, fy: int, agency_type: str) -> Component:
     required = required_sessions(agency_type)
     held = [(s, materials_by_ids(db, s.material_ids)) for s in list_sessions(db, fy)]
     counted = [s for s, materials in held if materials]
-    gaps = [Gap(tr("The exchange session of {date} has no knowledge stored in the learning corner yet.",
-                   date=format_date(s.held_on)), "session", s.id)
+    gaps = [_gap("The exchange session of {date} has no knowledge stored in the learning corner yet.",
+                 "session", s.id, date=lambda lang, d=s.held_on: format_date(d, lang=lang))
             for s, materials in held if not materials]
     if len(counted) < required:
-        gaps.append(Gap(tr("Fiscal year {fy} has {counted} exchange session(s) with stored knowledge; a {type} "
-                           "agency needs at least {required}.", fy=fy, counted=len(counted),
-                           type=vocab.word("agency_type", agency_type), required=required), "session"))
+        gaps.append(_gap("Fiscal year {fy} has {counted} exchange session(s) with stored knowledge; a {type} "
+                         "agency needs at least {required}.", "session", fy=fy, counted=len(counted),
+                         type=lambda lang: vocab.word("agency_type", agency_type, lang), required=required))
     figures = {"required": required, "held": len(held), "counted": len(counted)}
     return Component(3, _(TITLES[3]), len(counted) >= required, gaps, figures, sessions=held,
                      required=required)
