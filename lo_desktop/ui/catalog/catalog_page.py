@@ -104,7 +104,7 @@ class CatalogPage(QWidget):
         laptop at 150 % fixed pixel sizes for the side panes left the table a sliver)."""
         width = self.splitter.width()
         filters = min(220, max(self.filters.minimumSizeHint().width(), width // 6))
-        detail = min(340, width // 4)
+        detail = max(self.detail.minimumSizeHint().width(), min(340, width // 4))
         self.splitter.setSizes([filters, max(0, width - filters - detail), detail])
 
     def _keep_clerks_widths(self, *_moved) -> None:

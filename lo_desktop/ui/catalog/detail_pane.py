@@ -18,6 +18,7 @@ from lo_desktop.ui.catalog.found_in_file import FoundInFile
 from lo_desktop.ui.common.history_widget import HistoryWidget
 from lo_desktop.labels.payload import payload_for
 from lo_desktop.ui.common.qr import qr_pixmap
+from lo_desktop.ui.common.thai_text import breakable, breakable_address
 
 # (field, English caption) in reading order
 FIELDS = (
@@ -55,6 +56,9 @@ class DetailPane(QScrollArea):
         self._search_text = ""
         self.indexer = AttachmentIndexer(db, self)  # reads the text of new files in the background
         self.setWidget(self._build())
+        # As wide as the details can be drawn (every section shown: its widest button row, its widest
+        # word), so the catalog's splitter never squeezes the pane until its right side is cut off.
+        self.setMinimumWidth(self.widget().minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width() + 4)
         self.attachments.changed.connect(self.indexer.start)
         self.indexer.indexed.connect(lambda _summary: self._show_found())
         self.show_material(None)
@@ -122,14 +126,14 @@ class DetailPane(QScrollArea):
             self.attachments.show_material(None)
             self.found.show_for(None, "")
             return
-        self.title.setText(material.title)
+        self.title.setText(breakable(material.title))
         payload = payload_for(material, self._settings)
         self.qr.setPixmap(qr_pixmap(payload, 150))
         # A web address is worth reading under the code; the code-and-title form repeats what is above.
-        self.payload.setText(payload if "://" in payload else material.code)
+        self.payload.setText(breakable_address(payload) if "://" in payload else material.code)
         for name, label in self.values.items():
             self._set_value(name, label, field_text(material, name))
-        self.origin.setText(material.origin or _("Not recorded."))
+        self.origin.setText(breakable(material.origin) or _("Not recorded."))
         self.attachments.show_material(material.id)
         self._show_records(material)
         self._show_found()
@@ -154,11 +158,11 @@ class DetailPane(QScrollArea):
 
     def _set_value(self, name: str, label: QLabel, text: str) -> None:
         if name == "link" and text.startswith(("http://", "https://")):
-            # A zero-width space after each slash lets a long address wrap inside the pane.
-            shown = html.escape(text).replace("/", "/\u200b")
+            # A long address wraps inside the pane after a separator.
+            shown = html.escape(breakable_address(text))
             label.setText(f'<a href="{html.escape(text)}">{shown}</a>')
         else:
-            label.setText(html.escape(text).replace("\n", "<br>") if text else "—")
+            label.setText(html.escape(breakable(text)).replace("\n", "<br>") if text else "—")
 
     # --- files dropped onto the pane ----------------------------------------------------------------
     def dragEnterEvent(self, event) -> None:

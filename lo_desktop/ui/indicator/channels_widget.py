@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QDesktopServices
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGridLayout, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
@@ -19,6 +19,7 @@ from lo_desktop.core.thaidate import format_date
 from lo_desktop.i18n import _, tr
 from lo_desktop.ui.common import messages
 from lo_desktop.ui.common.date_edit import BuddhistDateEdit
+from lo_desktop.ui.common.thai_text import breakable
 
 COLUMNS = ("Channel", "Date", "Evidence", "Note")
 
@@ -92,6 +93,7 @@ class ChannelsWidget(QWidget):
         super().__init__(parent)
         self.db, self.material_id = db, material_id
         self.summary = QLabel()
+        self.summary.setWordWrap(True)  # the detail pane is narrow on a laptop screen
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("channelsTable")
         self.table.setHorizontalHeaderLabels([_(c) for c in COLUMNS])
@@ -100,13 +102,14 @@ class ChannelsWidget(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.itemActivated.connect(lambda _i: self.edit_current())
-        buttons = QHBoxLayout()
-        for text, slot in ((_("Add channel…"), self.add_channel), (_("Edit…"), self.edit_current),
-                           (_("Delete"), self.delete_current), (_("Open evidence"), self.open_evidence)):
+        buttons = QGridLayout()  # two by two: four in a row would make the detail pane 520 px wide
+        for n, (text, slot) in enumerate(((_("Add channel…"), self.add_channel), (_("Edit…"), self.edit_current),
+                                          (_("Delete"), self.delete_current),
+                                          (_("Open evidence"), self.open_evidence))):
             button = QPushButton(text)
             button.clicked.connect(lambda _c=False, s=slot: s())
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+            buttons.addWidget(button, n // 2, n % 2)
+        buttons.setColumnStretch(2, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
@@ -121,8 +124,8 @@ class ChannelsWidget(QWidget):
         self.channels = channels_of(self.db, self.material_id) if self.material_id is not None else []
         distinct = len(distinct_channels(self.channels))
         mark = "✓" if distinct >= 2 else "✗"
-        self.summary.setText(tr("{mark} Distributed through {count} distinct channel(s); indicator 4.1 needs at "
-                                "least 2 in the fiscal year.", mark=mark, count=distinct))
+        self.summary.setText(breakable(tr("{mark} Distributed through {count} distinct channel(s); indicator 4.1 needs at "
+                                "least 2 in the fiscal year.", mark=mark, count=distinct)))
         self.table.setRowCount(len(self.channels))
         for row, c in enumerate(self.channels):
             evidence = c.evidence_link or c.evidence_name

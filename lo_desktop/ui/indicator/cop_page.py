@@ -16,7 +16,7 @@ from lo_desktop.ui.common.material_picker import MaterialPicker, open_material
 class CommunitiesPage(QWidget):
     def __init__(self, db, settings, window=None):
         super().__init__()
-        self.db, self.settings, self.window = db, settings, window
+        self.db, self.settings, self.main_window = db, settings, window
         self.current: Community | None = None
         self.list = QListWidget()
         self.list.setObjectName("communityList")
@@ -26,7 +26,7 @@ class CommunitiesPage(QWidget):
         self.members.setPlaceholderText(_("One member per line"))
         self.members.setTabChangesFocus(True)
         self.picker = MaterialPicker(db)
-        self.picker.open_requested.connect(lambda mid: open_material(self.window, mid))
+        self.picker.open_requested.connect(lambda mid: open_material(self.main_window, mid))
         self._layout()
         self.refresh()
 

@@ -9,6 +9,7 @@ from lo_desktop.core import vocab
 from lo_desktop.core.indicator.judge import Component, Gap, distinct_channels
 from lo_desktop.core.thaidate import format_date
 from lo_desktop.i18n import _, tr
+from lo_desktop.ui.common.thai_text import breakable
 
 MET_COLOUR, GAP_COLOUR = "#2e7d32", "#c62828"
 CARD_STYLE = """
@@ -81,7 +82,7 @@ class ComponentCard(QFrame):
         self.items.setWordWrap(True)
         self.items.setMinimumHeight(90)
         for text, kind, target, fine in item_rows(self.component):
-            item = QListWidgetItem(("✓ " if fine else "✗ ") + text)
+            item = QListWidgetItem(breakable(("✓ " if fine else "✗ ") + text))
             item.setData(Qt.ItemDataRole.UserRole, (kind, target))
             item.setToolTip(_("Double-click to open"))
             if not fine:
@@ -106,7 +107,7 @@ class ComponentCard(QFrame):
 
 
 def _label(text: str, name: str, wrap: bool = False) -> QLabel:
-    label = QLabel(text)
+    label = QLabel(breakable(text) if wrap else text)
     label.setObjectName(name)
     label.setWordWrap(wrap)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

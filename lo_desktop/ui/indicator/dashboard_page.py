@@ -16,6 +16,7 @@ from lo_desktop.core.thaidate import format_fiscal_year, today_fiscal_year
 from lo_desktop.i18n import _, tr
 from lo_desktop.ui.indicator.dashboard_cards import GAP_COLOUR, MET_COLOUR, ComponentCard
 from lo_desktop.ui.common.material_picker import open_material
+from lo_desktop.ui.common.thai_text import breakable
 from lo_desktop.ui.window.state import window_settings
 
 YEAR_KEY = "dashboard/fiscal_year"
@@ -33,7 +34,7 @@ def default_year(with_records: list[int]) -> int:
 class DashboardPage(QWidget):
     def __init__(self, db, settings, window=None):
         super().__init__()
-        self.db, self.settings, self.window = db, settings, window
+        self.db, self.settings, self.main_window = db, settings, window
         self.year = QComboBox()
         self.year.setObjectName("fiscalYear")
         self.status = QLabel()
@@ -56,13 +57,16 @@ class DashboardPage(QWidget):
         bar.addWidget(self.year)
         bar.addWidget(refresh)
         bar.addStretch(1)
-        bar.addWidget(self.status)
+        # The verdict on a line of its own that wraps: on one line beside the title it made the whole
+        # window 1,545 px wide (a laptop screen is 1,366).
+        self.status.setWordWrap(True)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.body)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.status)
         layout.addWidget(scroll, 1)
         QGridLayout(self.body)
 
@@ -94,7 +98,7 @@ class DashboardPage(QWidget):
         else:
             text, colour = tr("✗ {met} of 3 components met", met=met), GAP_COLOUR
         agency = tr("{type} agency", type=vocab.word("agency_type", self.indicator.agency_type))
-        self.status.setText(f"{text}   ·   {agency}")
+        self.status.setText(breakable(f"{text}   ·   {agency}"))
         self.status.setStyleSheet(f"color: {colour}; font-size: 12pt; font-weight: 700;")
 
     def _rebuild_body(self) -> None:
@@ -123,7 +127,7 @@ class DashboardPage(QWidget):
 
             open_channels_dialog(self.db, target, self)
         elif kind == "material" and target is not None:
-            open_material(self.window, target)
+            open_material(self.main_window, target)
         elif kind == "session":
             self._page("sessions", lambda page: page.open_session(target))
         elif kind == "community":
@@ -133,12 +137,12 @@ class DashboardPage(QWidget):
         self.refresh()
 
     def _page(self, key: str, then) -> None:
-        if self.window is not None and hasattr(self.window, "show_page"):
-            then(self.window.show_page(key))
+        if self.main_window is not None and hasattr(self.main_window, "show_page"):
+            then(self.main_window.show_page(key))
         elif key == "sessions":
             from lo_desktop.ui.indicator.sessions_page import SessionsPage
 
-            then(SessionsPage(self.db, self.settings, self.window))
+            then(SessionsPage(self.db, self.settings, self.main_window))
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

@@ -35,7 +35,7 @@ FIELD_TABS = {"held_on": 0, "topic": 0, "partners": 0, "format": 0, "start_time"
 class SessionDialog(QDialog):
     def __init__(self, db, settings, session: ExchangeSession | None = None, parent=None, window=None):
         super().__init__(parent)
-        self.db, self.settings, self.window = db, settings, window
+        self.db, self.settings, self.main_window = db, settings, window
         self.original = session or new_session(db)
         self.saved: ExchangeSession | None = None
         self.setWindowTitle(_("New exchange session") if self.original.id is None
@@ -58,7 +58,7 @@ class SessionDialog(QDialog):
         self.tabs.addTab(self._learnings_tab(), _("Agenda and learnings"))
         self.tabs.addTab(self._photos_tab(), _("Photos and attendance"))
         self.picker = MaterialPicker(self.db)
-        self.picker.open_requested.connect(lambda mid: open_material(self.window, mid))
+        self.picker.open_requested.connect(lambda mid: open_material(self.main_window, mid))
         self.tabs.addTab(self.picker, _("Stored materials"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         messages.translate_buttons(self.buttons)

@@ -1,11 +1,17 @@
-"""A session as a short HTML page for the preview pane (dates BE, texts escaped)."""
+"""A session as a short HTML page for the preview pane (dates BE, texts escaped, Thai breakable between
+words: ui/common/thai_text.py)."""
 from __future__ import annotations
 
-from html import escape
+from html import escape as _escape
 
 from lo_desktop.core import vocab
 from lo_desktop.core.thaidate import format_date
 from lo_desktop.i18n import _, tr
+from lo_desktop.ui.common.thai_text import breakable
+
+
+def escape(text: str) -> str:
+    return _escape(breakable(text))
 
 
 def _section(title: str, text: str) -> str:

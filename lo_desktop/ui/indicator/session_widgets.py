@@ -12,6 +12,7 @@ from lo_desktop.core.files import stored_path
 from lo_desktop.core.indicator.sessions import Participant, SessionPhoto, list_agencies, store_photo
 from lo_desktop.i18n import _, tr
 from lo_desktop.ui.common import messages
+from lo_desktop.ui.common.thai_text import breakable, plain
 
 THUMB = QSize(160, 107)
 PHOTO_FILTER = "*.jpg *.jpeg *.png *.webp *.bmp *.gif *.tif *.tiff *.heic"
@@ -184,7 +185,7 @@ class PhotoStrip(QWidget):
         self.setAcceptDrops(True)
 
     def add_photo(self, photo: SessionPhoto) -> None:
-        item = QListWidgetItem(photo.caption)
+        item = QListWidgetItem(breakable(photo.caption))  # read back through plain() in photos()
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
         item.setData(Qt.ItemDataRole.UserRole, photo)
         item.setToolTip(tr("{name} — double-click to write the caption", name=photo.name))
@@ -204,7 +205,7 @@ class PhotoStrip(QWidget):
         for i in range(self.list.count()):
             item = self.list.item(i)
             photo = item.data(Qt.ItemDataRole.UserRole)
-            result.append(SessionPhoto(photo.sha256, photo.name, item.text().strip(), photo.id))
+            result.append(SessionPhoto(photo.sha256, photo.name, plain(item.text()).strip(), photo.id))
         return result
 
     def choose_photos(self) -> None:

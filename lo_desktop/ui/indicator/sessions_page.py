@@ -26,7 +26,7 @@ ALL_YEARS = 0
 class SessionsPage(QWidget):
     def __init__(self, db, settings, window=None):
         super().__init__()
-        self.db, self.settings, self.window = db, settings, window
+        self.db, self.settings, self.main_window = db, settings, window
         self.sessions = []
         self._build()
         self.refresh()
@@ -152,7 +152,7 @@ class SessionsPage(QWidget):
         from lo_desktop.ui.common.material_picker import open_material
 
         if url.scheme() == "material":
-            open_material(self.window, int(url.path()))
+            open_material(self.main_window, int(url.path()))
 
     # ------------------------------------------------------------ actions
     def new_session(self) -> None:
@@ -169,7 +169,7 @@ class SessionsPage(QWidget):
         self._edit(get_session(self.db, session_id) if session_id else None)
 
     def _edit(self, session) -> None:
-        dialog = SessionDialog(self.db, self.settings, session, self, self.window)
+        dialog = SessionDialog(self.db, self.settings, session, self, self.main_window)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved:
             self.refresh(dialog.saved.id)
 

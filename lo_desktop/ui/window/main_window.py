@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSize, Qt
-from PySide6.QtWidgets import (QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget,
+from PySide6.QtWidgets import (QApplication, QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget,
                                QToolBar, QWidget)
 
 from lo_desktop.core.catalog import materials as catalog
@@ -20,7 +20,9 @@ from lo_desktop.ui.window import pages as page_registry
 from lo_desktop.ui.catalog.catalog_menu import CatalogActions
 from lo_desktop.ui.window.file_actions import FileActions
 from lo_desktop.ui.common import messages
+from lo_desktop.ui.common import qt_words
 from lo_desktop.ui.common.icons import icon
+from lo_desktop.ui.common.thai_text import install_clean_copy
 from lo_desktop.ui.window.scan import ScanBox, ScanDetector
 from lo_desktop.ui.window.state import window_settings
 
@@ -31,6 +33,7 @@ MENUS = (("file", "&File"), ("catalog", "&Catalog"), ("sessions", "&Sessions"), 
 class MainWindow(QMainWindow):
     def __init__(self, db, settings, parent=None):
         super().__init__(parent)
+        qt_words.install(QApplication.instance())  # before any dialog: Qt's OK/Cancel in Thai
         self.setObjectName("mainWindow")
         self.db, self.settings = db, settings
         self.menus = {key: self.menuBar().addMenu(_(title)) for key, title in MENUS}
@@ -49,6 +52,7 @@ class MainWindow(QMainWindow):
         self.scanner = ScanDetector(self)
         self.scanner.scanned.connect(self.open_scanned)
         self.scanner.install()
+        install_clean_copy(QApplication.instance())  # shown Thai carries break opportunities; copies do not
         self._update_title()
         self._restore_geometry()
 
@@ -108,6 +112,8 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(old)
             old.deleteLater()
         self.stack.setCurrentIndex(row)
+        if hasattr(self, "count_label"):  # "Showing 44 of 44 materials" is the catalog's, not the sessions'
+            self.count_label.setVisible(key == "catalog")
 
     def page(self, key: str) -> QWidget:
         """The page named ``key``, built if it was not shown yet."""

@@ -21,6 +21,11 @@ MIN_LENGTH = 4
 # is complete only when no key follows an Enter within this many milliseconds.
 SETTLE_MS = 80
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+# A scanner presses Shift for every capital letter ("BN-0001" is Shift, B, Shift, N, …). A modifier alone
+# types nothing and must neither end a burst nor count as a key of it, or the "B" before the second Shift
+# is lost ("N-0001").
+MODIFIER_KEYS = (Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_AltGr, Qt.Key.Key_Meta,
+                 Qt.Key.Key_CapsLock, Qt.Key.Key_NumLock)
 
 
 class ScanDetector(QObject):
@@ -52,6 +57,8 @@ class ScanDetector(QObject):
             return False
         if kind == QEvent.Type.ShortcutOverride:
             return self._claim_enter(event)
+        if event.key() in MODIFIER_KEYS:
+            return False
         now = self._clock()
         fast = now - self._last < MAX_GAP
         self._last = now
@@ -68,7 +75,8 @@ class ScanDetector(QObject):
 
     def _is_target(self, obj) -> bool:
         """Each key press once: at the focus widget of the main window, not as it bubbles to parents."""
-        if not isinstance(obj, QWidget) or obj.window() is not self._window:
+        # QWidget.window(obj), not obj.window(): a widget may have an attribute of that name.
+        if not isinstance(obj, QWidget) or QWidget.window(obj) is not self._window:
             return False
         if QApplication.activeModalWidget() is not None:
             return False

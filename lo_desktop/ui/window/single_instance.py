@@ -16,6 +16,7 @@ from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from lo_desktop.core.safety.lock import AlreadyOpen, DatabaseLock
 
 RAISE = b"raise"
+OPEN = b"\n"  # after RAISE: the path of a file for the running window to open (ui/window/open_file.py)
 TIMEOUT_MS = 1000
 
 
@@ -35,13 +36,15 @@ class SingleInstance(QObject):
         self.lock = DatabaseLock(self.db_file)
         self.window = None
         self.server: QLocalServer | None = None
+        self.handed_over = False
 
-    def claim(self) -> None:
-        """Take the database, or raise AlreadyOpen after asking the running program to come forward."""
+    def claim(self, open_file: str | Path | None = None) -> None:
+        """Take the database, or raise AlreadyOpen after asking the running program to come forward
+        (and to open ``open_file``, a double-clicked backup or package)."""
         try:
             self.lock.acquire()
         except AlreadyOpen:
-            ask_to_raise(self.db_file)
+            self.handed_over = ask_to_raise(self.db_file, open_file) and open_file is not None
             raise
         self._listen()
 
@@ -63,8 +66,14 @@ class SingleInstance(QObject):
             socket.disconnected.connect(socket.deleteLater)
 
     def _read(self, socket: QLocalSocket) -> None:
-        if bytes(socket.readAll().data()).startswith(RAISE):
+        message = bytes(socket.readAll().data())
+        if message.startswith(RAISE):
             self.bring_forward()
+            path = message[len(RAISE):].partition(OPEN)[2].decode("utf-8", "replace")
+            if path and self.window is not None:
+                from lo_desktop.ui.window.open_file import open_file_later
+
+                open_file_later(self.window, path)
 
     def bring_forward(self) -> None:
         window = self.window
@@ -83,20 +92,23 @@ class SingleInstance(QObject):
         self.lock.release()
 
 
-def ask_to_raise(db_file: Path) -> bool:
-    """Ask the program that has ``db_file`` open to come to the front; False when it did not answer."""
+def ask_to_raise(db_file: Path, open_file: str | Path | None = None) -> bool:
+    """Ask the program that has ``db_file`` open to come to the front (and to open ``open_file``);
+    False when it did not answer."""
     socket = QLocalSocket()
     socket.connectToServer(server_name(db_file))
     if not socket.waitForConnected(TIMEOUT_MS):
         return False
-    socket.write(RAISE)
+    message = RAISE if open_file is None else RAISE + OPEN + str(Path(open_file).resolve()).encode("utf-8")
+    socket.write(message)
     socket.flush()
-    sent = socket.waitForBytesWritten(TIMEOUT_MS)
+    # flush() often writes it all at once, and then waitForBytesWritten has nothing to wait for: False
+    sent = socket.bytesToWrite() == 0 or socket.waitForBytesWritten(TIMEOUT_MS)
     socket.disconnectFromServer()
     return sent
 
 
-def guard(db, parent=None) -> SingleInstance | None:
+def guard(db, parent=None, open_file: str | Path | None = None) -> SingleInstance | None:
     """Hold the database for this window; None (after saying so) when it is open already.
 
     Today's backup is not made here: opening the corner (core/corner.py) made it.
@@ -111,9 +123,10 @@ def guard(db, parent=None) -> SingleInstance | None:
         return None
     instance = SingleInstance(path, parent)
     try:
-        instance.claim()
+        instance.claim(open_file)
     except AlreadyOpen as exc:
         print(f"lo-desktop: {exc}", file=sys.stderr)
-        messages.show_info(None, str(exc))
+        if not instance.handed_over:  # else the running window shows the file: no second message
+            messages.show_info(None, str(exc))
         return None
     return instance
