@@ -26,8 +26,12 @@ def register(subparsers) -> None:
     p = subparsers.add_parser("export", help=_("export the catalog to FILE.csv or FILE.xlsx"))
     p.add_argument("file")
     p.set_defaults(func=run_export)
-    p = subparsers.add_parser("import", help=_("import materials from FILE.csv or FILE.xlsx"))
+    p = subparsers.add_parser("import", help=_("import materials from a register (.xlsx, .xls, .ods, .csv, .txt)"))
     p.add_argument("file")
+    p.add_argument("--sheet", help=_("the sheet to read, by name or number (default: the first register)"))
+    p.add_argument("--header-row", type=int, metavar="N", help=_("the row holding the column names (default: found)"))
+    p.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
+                   help=_("read the column named COLUMN as FIELD (FIELD - leaves it out); repeatable"))
     p.add_argument("--dry-run", action="store_true", help=_("check every row, write nothing"))
     p.add_argument("--skip-invalid", action="store_true", help=_("write the good rows, skip the bad ones"))
     p.set_defaults(func=run_import)
@@ -138,10 +142,12 @@ def run_export(args, ctx) -> int:
 
 
 def run_import(args, ctx) -> int:
-    from lo_desktop.core.catalog.actions import ImportRefused, import_materials
+    from lo_desktop.core.catalog.actions import ImportChoices, ImportRefused, import_materials
 
+    choices = ImportChoices(args.sheet, args.header_row, _column_choices(args.map))
     try:
-        result = import_materials(ctx.db, args.file, skip_invalid=args.skip_invalid, dry_run=args.dry_run)
+        result = import_materials(ctx.db, args.file, skip_invalid=args.skip_invalid, dry_run=args.dry_run,
+                                  choices=choices)
     except ImportRefused as refused:
         _print_problems(refused.check)
         print(tr("Nothing was imported: fix the rows above, or use --skip-invalid to import only the good rows."),
@@ -156,6 +162,18 @@ def run_import(args, ctx) -> int:
     return 0
 
 
+def _column_choices(pairs: list[str]) -> dict[str, str]:
+    from lo_desktop.core.errors import UserError
+
+    if any("=" not in pair for pair in pairs):
+        raise UserError(_("Write each --map as \"column name=field\", e.g. --map \"ชื่อหนังสือ=title\"."))
+    return dict(pair.rsplit("=", 1) for pair in pairs)
+
+
 def _print_problems(check) -> None:
+    where = tr("Column names from row {row} of the sheet “{sheet}”.", row=check.header_row, sheet=check.sheet)
+    print(where, file=sys.stderr)
+    for number, reason in check.skipped:
+        print(tr("Row {row} skipped: {reason}", row=number, reason=reason), file=sys.stderr)
     for number, problem in check.problems:
         print(tr("Row {row}: {problem}", row=number, problem=problem), file=sys.stderr)

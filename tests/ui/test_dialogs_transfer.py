@@ -96,7 +96,7 @@ def test_an_unreadable_file_is_one_sentence(db, qtbot, boxes, tmp_path):
     dialog = ImportDialog(db, load_settings(db))
     qtbot.addWidget(dialog)
     dialog.load(path).wait()
-    assert boxes == ["ไฟล์ “รูป.png” ไม่ใช่ไฟล์ CSV หรือ Excel (.xlsx)"]
+    assert boxes == ["ไฟล์ “รูป.png” ไม่ใช่ไฟล์ทะเบียนที่อ่านได้ (Excel .xlsx หรือ .xls, LibreOffice .ods, CSV หรือข้อความ Unicode)"]
     assert not dialog.import_button.isEnabled()
 
 
@@ -107,3 +107,49 @@ def test_export_writes_the_materials_of_the_query(db, qtbot, boxes, tmp_path):
     export_materials(None, db, Query(text="เทศกิจ"), path=path).wait()
     text = path.read_text(encoding="utf-8-sig")
     assert "คู่มือเทศกิจ" in text and "รายงานประจำปี" not in text
+
+
+def register_dialog(qtbot, db, path):
+    dialog = ImportDialog(db, load_settings(db))
+    qtbot.addWidget(dialog)
+    dialog.load(path).wait()
+    dialog.task.wait()
+    return dialog
+
+
+def test_a_register_with_title_rows_and_two_sheets_is_proposed_and_skips_are_listed(db, qtbot, boxes):
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "data" / "register_two_sheets.xls"
+    dialog = register_dialog(qtbot, db, path)
+    assert dialog.sheet_box.isVisibleTo(dialog) and dialog.sheet_box.currentText() == "ทะเบียน"
+    assert dialog.header_row_box.value() == 3
+    assert "แถวที่ 3 ของแผ่นงาน “ทะเบียน”" in dialog.where.text() and "แถวที่ 4" in dialog.where.text()
+    assert dialog.preview.verticalHeaderItem(1).text() == "5"
+    listed = [dialog.problem_list.item(i).text() for i in range(dialog.problem_list.count())]
+    assert "ข้ามแถวที่ 10: แถวรวมยอด" in listed
+    dialog.start_import().wait()
+    assert dialog.imported == 3
+
+
+def test_the_clerk_picks_another_sheet_and_another_header_row(db, qtbot, boxes, tmp_path):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "core"))
+    from register_shapes import COVER, REGISTER, write_xlsx
+
+    other = [["บัญชีรายการ"], ["ชื่อเรื่อง", "ปี"], ["ประกาศจุดผ่อนผัน", "2556"]]
+    dialog = register_dialog(qtbot, db, write_xlsx(tmp_path / "r.xlsx", {"สรุป": COVER, "ทะเบียน": REGISTER,
+                                                                          "ประกาศ": other}))
+    dialog.sheet_box.setCurrentText("ประกาศ")
+    dialog.sheet_box.activated.emit(2)
+    dialog.task.wait()
+    dialog.task.wait()
+    assert dialog.table.sheet == "ประกาศ" and dialog.header_row_box.value() == 2
+    dialog.header_row_box.setValue(1)  # the title row, the names continuing below it
+    dialog.header_row_box.editingFinished.emit()
+    dialog.task.wait()
+    dialog.task.wait()
+    assert (dialog.table.header_row, dialog.table.header_rows) == (1, 2)
+    assert dialog.mapping() == {0: "title", 1: "year"} and dialog.import_button.isEnabled()

@@ -8,6 +8,7 @@ can cause raises UserError with one translated sentence.
 """
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable
@@ -61,36 +62,57 @@ class ImportRefused(UserError):
         super().__init__(tr("{count} rows have problems; nothing was imported.", count=len(check.problems)))
 
 
+@dataclass(frozen=True)
+class ImportChoices:
+    """What the clerk chose about a file, else found: the sheet (name or 1-based number), the row of
+    column names (1-based), and columns by name ("หัวคอลัมน์" → field) over the recognised ones."""
+    sheet: str | None = None
+    header_row: int | None = None
+    columns: dict[str, str] | None = None
+
+
 def check_import(db, path: str | Path, mapping: dict[int, str] | None = None,
-                 progress: Progress | None = None) -> transfer.ImportCheck:
-    """Read a CSV/Excel list and check every row against the catalog; writes nothing. Columns are
-    recognised by their headers unless ``mapping`` (column → field) says otherwise."""
-    table = transfer.read_table(path)
+                 progress: Progress | None = None, choices: ImportChoices = ImportChoices()) -> transfer.ImportCheck:
+    """Read a register (Excel, LibreOffice, CSV or Unicode text) and check every row against the
+    catalog; writes nothing. Columns are recognised by their names unless ``mapping`` (column index →
+    field) says otherwise; ``choices`` names the sheet, the row of column names and columns by name."""
+    table = transfer.read_table(path, choices.sheet, choices.header_row)
     chosen = mapping if mapping is not None else transfer.guess_mapping(table.headers)
+    if choices.columns:
+        chosen = transfer.mapping_by_names(table.headers, choices.columns, chosen)
     return transfer.check_rows(db, table, chosen, progress)
 
 
 def import_materials(db, path: str | Path, *, check: transfer.ImportCheck | None = None,
                      skip_invalid: bool = False, dry_run: bool = False, pattern: str | None = None,
-                     progress: Progress | None = None) -> ImportResult:
-    """Import a CSV/Excel list end to end.
+                     choices: ImportChoices = ImportChoices(), progress: Progress | None = None) -> ImportResult:
+    """Import a register end to end.
 
-    Reads and checks every row (or takes ``check``: the window's check of this file, with the columns
-    the clerk chose). A dry run stops there. Otherwise a row with a problem refuses the whole import
-    (ImportRefused) unless ``skip_invalid``; then the database is backed up, and the good rows and one
-    history entry naming the file are written in one transaction, so cancelling leaves neither.
+    Reads and checks every row (or takes ``check``: the window's check of this file, with the sheet,
+    row and columns the clerk chose; else ``choices`` says them). Rows that are not materials (totals,
+    notes, signatures, blank rows) are skipped and listed in the check. A dry run stops there.
+    Otherwise a row with a problem refuses the whole import (ImportRefused) unless ``skip_invalid``;
+    then the database is backed up, and the good rows and one history entry naming the file are
+    written in one transaction, so cancelling leaves neither.
     """
     if check is None:
-        check = check_import(db, path, progress=progress)
+        check = check_import(db, path, progress=progress, choices=choices)
     if dry_run:
         return ImportResult(check)
     if check.problems and not skip_invalid:
         raise ImportRefused(check)
+    if not check.good:
+        raise UserError(_("No row of the file can be imported: nothing was written."))
     backup = backup_before(db, "import")
     pattern = pattern or code_pattern(db)
-    with db.atomic():
-        count = transfer.import_rows(db, check, skip_invalid=True, pattern=pattern, progress=progress)
-        record_import(db, count, Path(path).name)
+    try:
+        with db.atomic():  # the blank codes are numbered in here, under the write lock
+            count = transfer.import_rows(db, check, skip_invalid=True, pattern=pattern, progress=progress)
+            record_import(db, count, Path(path).name)
+    except sqlite3.IntegrityError as exc:
+        # The list's own codes were free when checked; another program took one before this write.
+        raise UserError(_("Another program added a material with one of this list's codes meanwhile; "
+                          "nothing was imported. Import the list again to see which.")) from exc
     return ImportResult(check, count, backup)
 
 
@@ -117,8 +139,8 @@ def edit_material(db, material: Material, files: Iterable[str | Path] = (), remo
     """Check and save a stored material's values, with files added and attachments removed, in one
     transaction. An emptied code takes the next code of the pattern. The history trigger records every
     changed field (old and new)."""
-    code = material.code.strip() or catalog.next_code(db, pattern or code_pattern(db))
-    with db.atomic():
+    with db.atomic():  # the next code is taken under the write lock: two programs never get the same one
+        code = material.code.strip() or catalog.next_code(db, pattern or code_pattern(db))
         saved = catalog.update_material(db, replace(material, code=code))
         _store_files(db, saved.id, files)
         for attachment_id in removed_attachments:
@@ -191,7 +213,12 @@ def attach_file(db, material_id: int, path: str | Path, read_text: bool = True) 
     attachment = attachments.add_attachment(db, material_id, path)
     if not read_text:
         return Attached(attachment)
-    status, error = attachment_index.index_attachment(db, attachment)
+    try:
+        status, error = attachment_index.index_attachment(db, attachment)
+    except (sqlite3.Error, RecursionError, MemoryError):
+        # The file is attached (saved above): failing now would make a clerk attach it twice. Its text
+        # stays "pending" for the window's background reader or `index-files` to read later.
+        return Attached(attachment, "pending")
     return Attached(attachment, status, error)
 
 

@@ -1,61 +1,50 @@
-"""Import and export the catalog as CSV and Excel, the way clerks keep their lists.
+"""Import a register into the catalog: read the sheet, map its columns, check every row, write them.
 
-Import reads the whole file, checks every row first and then writes all rows in one transaction (or
-only the good ones when asked): a bad file never leaves half an import behind. Export writes UTF-8
-with BOM (so Excel shows Thai) or XLSX, and neutralises cells a spreadsheet would run as formulas.
+Reading is register_files (formats) and register_layout (where the column names are, which rows are
+materials); cells are read by register_cells; export is transfer_export. Import checks every row first
+and then writes all rows in one transaction (or only the good ones when asked): a bad file never
+leaves half an import behind.
 """
 from __future__ import annotations
 
-import csv
 import functools
 import gc
-import io
 import operator
-import zipfile
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from pathlib import Path
 
-from lo_desktop.core.atomic import write_atomically
-from lo_desktop.core.catalog.materials import (DEFAULT_CODE_PATTERN, all_codes, insert_many, next_codes, now, validate_fields)
+from lo_desktop.core.catalog.materials import DEFAULT_CODE_PATTERN, all_codes, insert_many, next_codes, now, validate_fields
+from lo_desktop.core.catalog.register_cells import COLUMNS, TEXT_FIELDS, field_values, material_from  # noqa: F401
+from lo_desktop.core.catalog.register_files import Sheet, decode_csv, read_sheets, refuse_zip_bomb  # noqa: F401
+from lo_desktop.core.catalog.register_layout import SEQUENCE_NAMES, Table, find_header_row, lay_out, normal
+from lo_desktop.core.catalog.search import search_text
+from lo_desktop.core.catalog.transfer_export import export_cells, export_materials, neutralise, tick, unneutralise  # noqa: F401
 from lo_desktop.core.errors import UserError
-from lo_desktop.core.progress import Progress, report
+from lo_desktop.core.progress import Progress
 from lo_desktop.core.records import MATERIAL_FIELDS, Material, new_uids
-from lo_desktop.core.catalog.search import Query, search, search_text
-from lo_desktop.core.thaidate import fiscal_year, format_date, parse_date, parse_year
-from lo_desktop.core.vocab import key_for, word
+from lo_desktop.core.thaidate import fiscal_year
 from lo_desktop.i18n import _, catalog, tr
 
-COLUMNS = {
-    "code": "Code", "title": "Title", "kind": "Kind", "format": "Format", "source": "Knowledge source",
-    "topic": "Topic", "tags": "Tags", "author": "Author / unit", "year": "Year (BE)", "summary": "Summary",
-    "location": "Shelf location", "copies": "Copies", "link": "Digital link", "status": "Status",
-    "received_on": "Received on", "origin": "Origin",
-}
 SYNONYMS = {
     "ชื่อ": "title", "ชื่อเอกสาร": "title", "ชื่อสื่อ": "title", "ชื่อเรื่อง": "title", "name": "title",
-    "รหัสสื่อ": "code", "เลขที่": "code", "id": "code", "ประเภทสื่อ": "kind", "ปี": "year", "ปี พ.ศ.": "year",
-    "พ.ศ.": "year", "ผู้จัดทำ": "author", "หน่วยงาน": "author", "ที่เก็บ": "location", "ชั้นวาง": "location",
-    "จำนวน": "copies", "ลิงก์": "link", "url": "link", "สรุป": "summary", "เรื่อง": "topic",
-    "คำสำคัญ": "tags", "วันที่รับ": "received_on", "date": "received_on", "แหล่งความรู้": "source",
+    "ชื่อหนังสือ": "title", "รายการ": "title", "รายการสื่อ": "title", "ชื่อคู่มือ": "title",
+    "รหัสสื่อ": "code", "เลขที่": "code", "เลขทะเบียน": "code", "id": "code", "ประเภทสื่อ": "kind",
+    "ประเภท": "kind", "ปี": "year", "ปี พ.ศ.": "year", "พ.ศ.": "year", "ปีที่จัดทำ": "year", "ปีที่พิมพ์": "year",
+    "ผู้จัดทำ": "author", "หน่วยงาน": "author", "หน่วยงานที่จัดทำ": "author", "ผู้แต่ง": "author",
+    "ที่เก็บ": "location", "ชั้นวาง": "location", "สถานที่เก็บ": "location", "ที่จัดเก็บ": "location",
+    "จำนวน": "copies", "จำนวน (เล่ม)": "copies", "จำนวนเล่ม": "copies", "จำนวน(เล่ม)": "copies",
+    "ลิงก์": "link", "url": "link", "สรุป": "summary", "เรื่อง": "topic", "คำสำคัญ": "tags",
+    "วันที่รับ": "received_on", "date": "received_on", "แหล่งความรู้": "source", "รูปแบบ": "format",
 }
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-MAX_FILE_BYTES = {".csv": 250 * 1024 * 1024, ".txt": 250 * 1024 * 1024, ".xlsx": 50 * 1024 * 1024,
-                  ".xlsm": 50 * 1024 * 1024}
-MAX_XLSX_UNPACKED = 300 * 1024 * 1024
-MAX_XLSX_RATIO = 200
-
-
-@dataclass
-class Table:
-    headers: list[str]
-    rows: list[list[str]]  # row i is spreadsheet row i + 2 (row 1 holds the headers)
 
 
 @dataclass
 class ImportCheck:
     good: list[tuple[int, Material]] = field(default_factory=list)
     problems: list[tuple[int, str]] = field(default_factory=list)
+    skipped: list[tuple[int, str]] = field(default_factory=list)  # rows that are not materials, and why
+    header_row: int = 1  # where the column names were found (or chosen)
+    sheet: str = ""
 
 
 def _cycle_collector_paused(function):
@@ -80,122 +69,86 @@ def _cycle_collector_paused(function):
 # ---------------------------------------------------------------- reading
 
 @_cycle_collector_paused
-def read_table(path: str | Path) -> Table:
-    path = Path(path)
-    if not path.is_file():
-        raise UserError(tr("The file “{path}” does not exist.", path=path))
-    suffix = path.suffix.lower()
-    if path.stat().st_size > MAX_FILE_BYTES.get(suffix, 0) > 0:
-        raise UserError(tr("“{name}” is larger than {size} MB; split it into smaller files.",
-                           name=path.name, size=MAX_FILE_BYTES[suffix] // (1024 * 1024)))
-    if suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(path)
-    if suffix in (".csv", ".txt"):
-        return _read_csv(path)
-    raise UserError(tr("“{name}” is neither a CSV nor an Excel (.xlsx) file.", name=path.name))
+def read_table(path: str | Path, sheet: str | None = None, header_row: int | None = None) -> Table:
+    """The register in the file: the sheet named or numbered (1-based) by ``sheet``, else the first that
+    looks like a register; its column names on ``header_row`` (1-based), else where they are found."""
+    return lay_out(pick_sheet(Path(path), sheet), known_names(), header_row)
 
 
-def _read_csv(path: Path) -> Table:
-    text = decode_csv(path.read_bytes())
-    try:
-        rows = list(csv.reader(io.StringIO(text.replace("\x00", "")), delimiter=_delimiter(text)))
-    except csv.Error as exc:
-        raise UserError(tr("“{name}” is damaged or is not a real CSV file ({reason}).",
-                           name=path.name, reason=exc)) from exc
-    return _table(rows, path)
-
-
-def _delimiter(text: str) -> str:
-    """The separator of the header line (Excel writes ; or tab in some locales); quotes are always "."""
-    header = text.split("\n", 1)[0]
-    return max(",;\t", key=header.count)
-
-
-def decode_csv(data: bytes) -> str:
-    """UTF-8 (with or without BOM), else Windows Thai (cp874), which Excel writes on a Thai PC."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp874", errors="replace")
-
-
-def _read_xlsx(path: Path) -> Table:
-    refuse_zip_bomb(path)
-    import openpyxl
-
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        sheet = book.worksheets[0]
-        rows = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-        book.close()
-    except UserError:
-        raise
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise UserError(tr("“{name}” is damaged or is not a real Excel file ({reason}).",
-                           name=path.name, reason=type(exc).__name__)) from exc
-    return _table(rows, path)
-
-
-def refuse_zip_bomb(path: Path) -> None:
-    try:
-        with zipfile.ZipFile(path) as archive:
-            infos = archive.infolist()
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise UserError(tr("“{name}” is damaged or is not a real Excel file ({reason}).",
-                           name=path.name, reason=type(exc).__name__)) from exc
-    unpacked = sum(i.file_size for i in infos)
-    packed = max(1, sum(i.compress_size for i in infos))
-    if unpacked > MAX_XLSX_UNPACKED or unpacked / packed > MAX_XLSX_RATIO:
-        raise UserError(tr("“{name}” unpacks to an unreasonable size and was refused.", name=path.name))
-
-
-def _cell_text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        value = value.date()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def _table(rows: list[list[str]], path: Path) -> Table:
-    rows = [[c.strip() for c in row] for row in rows]
-    while rows and not any(rows[0]):
-        rows.pop(0)
-    if not rows:
+def pick_sheet(path: Path, wanted: str | None = None) -> Sheet:
+    first = None
+    for number, candidate in enumerate(read_sheets(path), 1):
+        if wanted is not None:
+            if str(wanted).strip().casefold() in (candidate.name.casefold(), str(number)):
+                return candidate
+            continue
+        if looks_like_register(candidate):
+            return candidate
+        first = first or (candidate if any(map(any, candidate.rows)) else None)
+    if wanted is not None:
+        raise UserError(tr("“{name}” has no sheet “{sheet}”.", name=path.name, sheet=wanted))
+    if first is None:
         raise UserError(tr("“{name}” is empty.", name=path.name))
-    width = len(rows[0])
-    body = [(row + [""] * width)[:width] for row in rows[1:]]
-    if not any(any(row) for row in body):
-        raise UserError(tr("“{name}” has column headers but no rows below them: nothing to import.",
-                           name=path.name))
-    return Table(headers=rows[0], rows=body)
+    return first
+
+
+def looks_like_register(sheet: Sheet) -> bool:
+    """A title column among the names found, or at least two names we know."""
+    if not any(map(any, sheet.rows)):
+        return False
+    names = header_names()
+    row = sheet.rows[find_header_row(sheet.rows, set(names))]
+    fields = [names.get(normal(cell)) for cell in row if cell]
+    return "title" in fields or len([f for f in fields if f]) >= 2
 
 
 # ---------------------------------------------------------------- mapping and checking
 
+@functools.cache
 def header_names() -> dict[str, str]:
-    """Every header text we recognise (English, Thai, synonyms; case-folded) → field."""
+    """Every column name we recognise (English, Thai, synonyms; as normal() makes them) → field.
+    Both languages are always known, so the answer is the same whatever language the window speaks."""
     thai = catalog("th")
-    names = {k.casefold(): v for k, v in SYNONYMS.items()}
+    names = {normal(k): v for k, v in SYNONYMS.items()}
     for name, english in COLUMNS.items():
-        for text in (name, english, thai.get(english, ""), _(english)):
+        for text in (name, english, thai.get(english, "")):
             if text:
-                names[text.casefold()] = name
+                names[normal(text)] = name
     return names
 
 
+def known_names() -> set[str]:
+    return set(header_names()) | SEQUENCE_NAMES
+
+
 def guess_mapping(headers: list[str]) -> dict[int, str]:
-    """Column index → field, for every header we recognise (each field taken once)."""
+    """Column index → field, for every header we recognise (each field taken once; a sequence column
+    such as ลำดับที่ is never a field)."""
     names, mapping = header_names(), {}
     for index, header in enumerate(headers):
-        name = names.get(header.strip().casefold())
+        name = names.get(normal(header))
         if name and name not in mapping.values():
+            mapping[index] = name
+    return mapping
+
+
+def mapping_by_names(headers: list[str], chosen: dict[str, str], base: dict[int, str] | None = None) -> dict[int, str]:
+    """``base`` (column → field) with the clerk's choices by column name ("หัวคอลัมน์" → field, where a
+    field is its code name or its Thai or English label; "-" leaves the column out) put over it."""
+    mapping, names = dict(base or {}), header_names()
+    columns = {normal(h): i for i, h in reversed(list(enumerate(headers)))}
+    for header, wanted in chosen.items():
+        if normal(header) not in columns:
+            raise UserError(tr("There is no column “{column}”; the columns are: {columns}.",
+                               column=header, columns=", ".join(h for h in headers if h)))
+        index = columns[normal(header)]
+        name = None if wanted.strip() in ("", "-") else (wanted.strip() if wanted.strip() in COLUMNS
+                                                          else names.get(normal(wanted)))
+        if wanted.strip() not in ("", "-") and name is None:
+            raise UserError(tr("“{field}” is not a field; choose one of: {fields}.", field=wanted,
+                               fields=", ".join(COLUMNS)))
+        mapping = {i: f for i, f in mapping.items() if i != index and f != name}
+        if name:
             mapping[index] = name
     return mapping
 
@@ -204,13 +157,11 @@ def guess_mapping(headers: list[str]) -> dict[int, str]:
 def check_rows(db, table: Table, mapping: dict[int, str], progress: Progress | None = None) -> ImportCheck:
     if "title" not in mapping.values():
         raise UserError(_("No column holds the title. Choose which column is the title."))
-    check, taken = ImportCheck(), all_codes(db)
-    for offset, cells in enumerate(table.rows):
-        number = offset + 2
-        _tick(progress, offset + 1, len(table.rows))
-        if not any(cells):
-            continue
-        material, problem = _material_from_cells(db, cells, mapping, taken)
+    check = ImportCheck(skipped=list(table.skipped), header_row=table.header_row, sheet=table.sheet)
+    taken, items = all_codes(db), list(mapping.items())
+    for offset, (number, cells) in enumerate(zip(table.numbers, table.rows)):
+        tick(progress, offset + 1, len(table.rows))
+        material, problem = _material_from_cells(cells, items, taken)
         if problem:
             check.problems.append((number, problem))
         else:
@@ -220,67 +171,16 @@ def check_rows(db, table: Table, mapping: dict[int, str], progress: Progress | N
     return check
 
 
-def _material_from_cells(db, cells, mapping, taken) -> tuple[Material | None, str]:
-    values = {name: _unneutralise(cells[i]) if cells[i][:1] == "'" else cells[i] for i, name in mapping.items()}
+def _material_from_cells(cells, items, taken) -> tuple[Material | None, str]:
+    values = {name: unneutralise(cells[i]) if cells[i][:1] == "'" else cells[i] for i, name in items}
     try:
-        material = _material(values)
+        material = material_from(values)
     except UserError as exc:
         return None, str(exc)
     if material.code and material.code.casefold() in taken:
         return None, tr("The code {code} is already used by another material.", code=material.code)
     problems = validate_fields(material)  # the code was checked against ``taken`` above
     return (None, " ".join(problems.values())) if problems else (material, "")
-
-
-TEXT_FIELDS = ("title", "code", "topic", "tags", "author", "summary", "location", "link", "origin")
-DEFAULTS = Material()
-
-
-def _material(values: dict[str, str]) -> Material:
-    fields = {name: values.get(name, "") for name in TEXT_FIELDS}
-    for name in ("kind", "format", "source", "status"):
-        fields[name] = _vocabulary_key(name, values.get(name, "")) or getattr(DEFAULTS, name)
-    if values.get("year"):
-        fields["year"] = parse_year(values["year"])
-    if values.get("received_on"):
-        fields["received_on"] = parse_date(values["received_on"])
-    if values.get("copies"):
-        fields["copies"] = _copies(values["copies"])
-    return Material(**fields)
-
-
-def field_values(values: dict[str, str]) -> dict:
-    """The given fields' texts as stored values, read by the same rules as an imported row (a kind as the
-    clerk words it, a year in BE or Thai digits, a Thai date); an empty text clears a field."""
-    fields = {name: text.strip() for name, text in values.items() if name in TEXT_FIELDS}
-    for name in ("kind", "format", "source", "status"):
-        if name in values:
-            fields[name] = _vocabulary_key(name, values[name].strip()) or getattr(DEFAULTS, name)
-    if "year" in values:
-        fields["year"] = parse_year(values["year"]) if values["year"].strip() else None
-    if "received_on" in values:
-        fields["received_on"] = parse_date(values["received_on"]) if values["received_on"].strip() else None
-    if "copies" in values:
-        fields["copies"] = _copies(values["copies"]) if values["copies"].strip() else DEFAULTS.copies
-    return fields
-
-
-def _vocabulary_key(name: str, text: str) -> str | None:
-    if not text:
-        return None
-    key = key_for(name, text)
-    if key is None:
-        raise UserError(tr("“{value}” is not a known {column}.", value=text, column=_(COLUMNS[name])))
-    return key
-
-
-def _copies(text: str) -> int:
-    from lo_desktop.core.thaidate import to_arabic_digits
-
-    digits = to_arabic_digits(text).strip()
-    if not digits.isdigit():
-        raise UserError(tr("The number of copies “{value}” is not a whole number.", value=text))
-    return int(digits)
 
 
 # ---------------------------------------------------------------- writing
@@ -313,66 +213,3 @@ def _new_row(m: Material, codes, uids, stamp: str) -> tuple:
     row = m.to_row()
     row["search_text"] = search_text(row)
     return _imported_values(row)
-
-
-def export_materials(db, query: Query, path: str | Path, progress: Progress | None = None) -> int:
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in (".csv", ".xlsx"):
-        raise UserError(tr("Export to a .csv or .xlsx file, not “{name}”.", name=path.name))
-    materials = search(db, query)
-    header = [_(english) for english in COLUMNS.values()]
-    rows = [[neutralise(v) for v in export_cells(m)] for m in materials]
-    writer = _write_xlsx if suffix == ".xlsx" else _write_csv
-    write_atomically(path, lambda f: writer(f, header, rows, progress))
-    return len(rows)
-
-
-def export_cells(m: Material) -> list[str]:
-    cells = {name: str(getattr(m, name) if getattr(m, name) is not None else "") for name in COLUMNS}
-    for name in ("kind", "format", "source", "status"):
-        cells[name] = word(name, getattr(m, name))
-    cells["received_on"] = format_date(m.received_on, "numeric") if m.received_on else ""
-    return [cells[name] for name in COLUMNS]
-
-
-def neutralise(text: str) -> str:
-    """A leading apostrophe keeps Excel and LibreOffice from running a cell as a formula."""
-    return "'" + text if text.startswith(FORMULA_START) else text
-
-
-def _unneutralise(text: str) -> str:
-    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_START) else text
-
-
-def _write_csv(f, header, rows, progress) -> None:
-    text = io.StringIO()
-    out = csv.writer(text, lineterminator="\r\n")
-    out.writerow(header)
-    for done, row in enumerate(rows, 1):
-        out.writerow(row)
-        _tick(progress, done, len(rows))
-    f.write(text.getvalue().encode("utf-8-sig"))
-
-
-def _write_xlsx(f, header, rows, progress) -> None:
-    import openpyxl
-    from openpyxl.cell import WriteOnlyCell
-
-    book = openpyxl.Workbook(write_only=True)
-    sheet = book.create_sheet(_("Materials"))
-    sheet.append(header)
-    for done, row in enumerate(rows, 1):
-        cells = []
-        for value in row:
-            cell = WriteOnlyCell(sheet, value=value)
-            cell.data_type = "s"  # never a formula, whatever the text
-            cells.append(cell)
-        sheet.append(cells)
-        _tick(progress, done, len(rows))
-    book.save(f)
-
-
-def _tick(progress, done: int, total: int) -> None:
-    if done % 1000 == 0:
-        report(progress, done, total)

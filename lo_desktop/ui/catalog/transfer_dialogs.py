@@ -1,7 +1,10 @@
-"""Import a CSV/Excel list into the catalog, and export the materials shown to one.
+"""Import a register into the catalog, and export the materials shown to a list.
 
-The import shows the first rows of the file with a column choice above each column (Thai and English
-headers are recognised), checks every row and lists the problems before anything is written. Then it
+The import reads the register the way offices keep it (.xlsx, .xls, .ods, CSV, Unicode text): it
+proposes the first sheet that looks like a register and the row holding the column names, and the
+clerk may pick another sheet or row. It shows the first rows with a column choice above each column
+(Thai and English names are recognised), checks every row and lists the problems and the rows skipped
+as not materials (totals, notes, signatures) before anything is written. Then it
 imports all rows or none, or, when the clerk ticks it, only the good ones, through the same
 catalog_actions.import_materials as ``lo-desktop import`` (a backup first, one history entry). Reading,
 checking and writing run through run_task so a long file never freezes the window and can be cancelled.
@@ -12,8 +15,8 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
-                               QLabel, QLineEdit, QListWidget, QPushButton, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout, QWidget)
+                               QLabel, QLineEdit, QListWidget, QPushButton, QSpinBox, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
 
 from lo_desktop.core.catalog import actions as catalog_actions
 from lo_desktop.core.catalog import transfer
@@ -61,7 +64,7 @@ class ImportDialog(QDialog):
         top.addWidget(self.path_edit, 1)
         top.addWidget(choose)
         self.preview = QTableWidget()
-        self.summary = QLabel(_("The first row of the file must hold the column names."))
+        self.summary = QLabel(_("Choose a register: the sheet and the row of column names are found for you."))
         self.summary.setWordWrap(True)
         self.problem_list = QListWidget()
         self.problem_list.setMaximumHeight(140)
@@ -76,14 +79,35 @@ class ImportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(self._build_layout_row())
         layout.addWidget(self.preview, 1)
         for widget in (self.summary, self.problem_list, self.skip_invalid, self.buttons):
             layout.addWidget(widget)
 
+    def _build_layout_row(self) -> QHBoxLayout:
+        """The sheet and the row of column names: proposed by the reader, changeable by the clerk."""
+        self.sheet_label = QLabel(_("Sheet:"))
+        self.sheet_box = QComboBox()
+        self.sheet_box.activated.connect(lambda _index: self.reread(header_row=None))
+        self.header_row_box = QSpinBox()
+        self.header_row_box.setRange(1, 1_000_000)
+        self.header_row_box.setEnabled(False)
+        self.header_row_box.editingFinished.connect(self._header_row_changed)
+        self.where = QLabel()
+        self.where.setWordWrap(True)
+        row = QHBoxLayout()
+        for widget in (self.sheet_label, self.sheet_box, QLabel(_("Column names on row:")), self.header_row_box):
+            row.addWidget(widget)
+        row.addWidget(self.where, 1)
+        self.sheet_label.setVisible(False)
+        self.sheet_box.setVisible(False)
+        return row
+
     # ------------------------------------------------------------ reading
     def choose_file(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self, _("Choose the list to import"), last_folder(), _("Lists (*.xlsx *.csv);;All files (*)"))
+            self, _("Choose the register to import"), last_folder(),
+            _("Registers (*.xlsx *.xls *.ods *.csv *.txt);;All files (*)"))
         if path:
             self.load(Path(path))
 
@@ -91,19 +115,48 @@ class ImportDialog(QDialog):
         self.path_edit.setText(str(path))
         self.path = path
         remember_folder(path)
-        self.task = run_task(self, _("Reading the file"), lambda progress: transfer.read_table(path),
-                             self._show_table)
+        self.sheet_box.clear()
+        return self.reread(sheet=None, header_row=None)
+
+    def reread(self, sheet: str | None | bool = False, header_row: int | None = None) -> TaskHandle:
+        """Read the file again with another sheet (False: the one chosen) or row of column names."""
+        path = self.path
+        sheet = self.sheet_box.currentText() or None if sheet is False else sheet
+        self.task = run_task(self, _("Reading the file"),
+                             lambda progress: transfer.read_table(path, sheet, header_row), self._show_table)
         return self.task
+
+    def _header_row_changed(self) -> None:
+        if self.table is not None and self.header_row_box.value() != self.table.header_row:
+            self.reread(header_row=self.header_row_box.value())
+
+    def _show_layout(self, table: transfer.Table) -> None:
+        if [self.sheet_box.itemText(i) for i in range(self.sheet_box.count())] != table.sheets:
+            self.sheet_box.clear()
+            self.sheet_box.addItems(table.sheets)
+        self.sheet_box.setCurrentText(table.sheet)
+        for widget in (self.sheet_label, self.sheet_box):
+            widget.setVisible(len(table.sheets) > 1)
+        self.header_row_box.setEnabled(True)
+        self.header_row_box.blockSignals(True)
+        self.header_row_box.setValue(table.header_row)
+        self.header_row_box.blockSignals(False)
+        where = tr("Column names from row {row} of the sheet “{sheet}”.", row=table.header_row, sheet=table.sheet)
+        if table.header_rows == 2:
+            where += " " + tr("They continue on row {row}.", row=table.header_row + 1)
+        self.where.setText(where)
 
     def _show_table(self, table: transfer.Table) -> None:
         self.table = table
+        self._show_layout(table)
         mapping = transfer.guess_mapping(table.headers)
         shown = table.rows[:PREVIEW_ROWS]
         self.preview.clear()
         self.preview.setColumnCount(len(table.headers))
         self.preview.setRowCount(len(shown) + 1)
-        self.preview.setHorizontalHeaderLabels(table.headers)
-        self.preview.setVerticalHeaderLabels([_("Column")] + [str(n + 2) for n in range(len(shown))])
+        self.preview.setHorizontalHeaderLabels(
+            [name or tr("(column {letter})", letter=column_letter(i)) for i, name in enumerate(table.headers)])
+        self.preview.setVerticalHeaderLabels([_("Column")] + [str(n) for n in table.numbers[:len(shown)]])
         for column in range(len(table.headers)):
             self.preview.setCellWidget(0, column, self._mapping_combo(mapping.get(column)))
         for row, cells in enumerate(shown, start=1):
@@ -154,9 +207,14 @@ class ImportDialog(QDialog):
         self.check = check
         self.summary.setText(tr("{good} rows can be imported; {bad} rows have problems.",
                                 good=len(check.good), bad=len(check.problems)))
+        if check.skipped:
+            self.summary.setText(self.summary.text() + " " + tr("{count} rows are not materials and are skipped.",
+                                                                count=len(check.skipped)))
         self.problem_list.clear()
         for row, problem in check.problems[:MAX_PROBLEMS_SHOWN]:
             self.problem_list.addItem(tr("Row {row}: {problem}", row=row, problem=problem))
+        for row, reason in check.skipped[:MAX_PROBLEMS_SHOWN]:
+            self.problem_list.addItem(tr("Row {row} skipped: {reason}", row=row, reason=reason))
         self._update_button()
 
     def _update_button(self) -> None:
@@ -183,6 +241,16 @@ class ImportDialog(QDialog):
         self.imported = result.imported
         show_status(self.parentWidget(), tr("Imported {count} materials.", count=result.imported))
         self.accept()
+
+
+def column_letter(index: int) -> str:
+    """A spreadsheet's name of the column: A … Z, AA …"""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 def export_materials(parent: QWidget | None, db, query: Query, path: Path | None = None) -> TaskHandle | None:
