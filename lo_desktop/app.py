@@ -36,10 +36,15 @@ def run_window(ctx) -> int:
     from lo_desktop.ui.window.main_window import open_window
     from lo_desktop.ui.window.single_instance import guard
 
-    instance = guard(corner.db)  # one window per database
+    opened = getattr(ctx.args, "open_file", None)  # a double-clicked .lobackup / .lopackage
+    instance = guard(corner.db, open_file=opened)  # one window per database
     if instance is None:
         return 0
-    open_window(corner, instance)
+    window = open_window(corner, instance)
+    if opened:
+        from lo_desktop.ui.window.open_file import open_file_later
+
+        open_file_later(window, opened)
     return app.exec()
 
 
@@ -56,16 +61,24 @@ def open_first_corner(ctx):
     """The corner to show: --db, --demo, the one opened last time, or the welcome's choice; opened with
     its settings and language applied (core/corner.py). None when the clerk gave up."""
     from lo_desktop.core.corner import open_corner
-    from lo_desktop.ui.window.file_actions import remember_database
+    from lo_desktop.core.errors import NoDatabase
+    from lo_desktop.ui.window.file_actions import confirm_create, remember_database
 
     if not _choose_start(ctx):
         return None
-    path, demo = ctx.db_path, ctx.args.demo
+    path, demo, create = ctx.db_path, ctx.args.demo, ctx.may_create
     while True:
         try:
-            corner = open_corner(path, demo=demo)
+            corner = open_corner(path, demo=demo, create=create)
             remember_database(path)
             return corner
+        except NoDatabase as exc:  # a --db typo or a truncated copy: asked, never quietly made empty
+            if confirm_create(None, exc):
+                create = True
+                continue
+            path, demo, create = _ask_for_another(exc), False, False
+            if path is None:
+                return None
         except (UserError, OSError) as exc:
             path, demo = _ask_for_another(exc), False
             if path is None:

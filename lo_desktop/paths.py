@@ -32,7 +32,13 @@ def data_dir() -> Path:
         return Path(override).expanduser()
     import platformdirs
 
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=True))
+    # %LOCALAPPDATA% on Windows, not the roaming %APPDATA%: a SQLite file with its backups must not be
+    # copied around with a roaming profile (synced at log-off, size quotas). Elsewhere both are the same.
+    local = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False))
+    roaming = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=True))
+    if roaming != local and (roaming / DEFAULT_DB_NAME).exists() and not (local / DEFAULT_DB_NAME).exists():
+        return roaming  # a corner started by an earlier version stays where it is
+    return local
 
 
 def default_db_path() -> Path:

@@ -43,6 +43,9 @@ def run_detach(args, ctx) -> int:
 def _say_status(name: str, status: str, error: str) -> None:
     if status == "failed":
         print(tr("Its text was not read: {reason}", reason=error), file=sys.stderr)
+    elif status == "pending":
+        print(tr("“{name}” is attached; its text will be read later (or now: lo-desktop index-files).", name=name),
+              file=sys.stderr)
     elif status == "empty":
         print(tr("“{name}” holds no text to search (a scan or a picture?).", name=name), file=sys.stderr)
 

@@ -13,10 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lo_desktop.core.safety.backup import before_migrate, daily_backup
+from lo_desktop.core.leftovers import remove_stale_parts
+from lo_desktop.core.safety.backup import backups_dir, before_migrate, daily_backup
 from lo_desktop.core.db import db_path, open_database
 from lo_desktop.core.errors import UserError
-from lo_desktop.i18n import set_language
+from lo_desktop.i18n import set_language, tr
+from lo_desktop.paths import files_dir
 from lo_desktop.settings import Settings, load_settings
 
 
@@ -39,18 +41,20 @@ class Corner:
         self.db.close()
 
 
-def open_corner(path: str | Path, *, demo: bool = False) -> Corner:
-    """Open or create the database at ``path`` with its settings and language applied.
+def open_corner(path: str | Path, *, demo: bool = False, create: bool = True) -> Corner:
+    """Open (or, when ``create``, create) the database at ``path`` with its settings and language applied.
+    Without ``create`` a missing or empty file is refused (errors.NoDatabase) and nothing is made.
 
     An older database is backed up before it is upgraded, the first opening of the day backs it up, and
     ``demo`` fills in the sample corner.
     """
     path = Path(path).expanduser()
-    db = open_database(path, before_migrate=before_migrate)
+    db = open_database(path, before_migrate=before_migrate, create=create)
     try:
         corner = Corner(path, db, load_settings(db))
         set_language(corner.settings.language)  # first, so the backup's warning is in the corner's language
         corner.warnings += _daily_backup(path, corner.settings.backups_kept)
+        corner.warnings += _clean_leftovers(path)
         if demo:
             from lo_desktop.core.sample.corner import load_demo
 
@@ -67,6 +71,15 @@ def adopt(db) -> Corner:
     corner = Corner(db_path(db) or Path(":memory:"), db, load_settings(db))
     set_language(corner.settings.language)
     return corner
+
+
+def _clean_leftovers(path: Path) -> list[str]:
+    """Part files a program killed halfway left beside this database (core/leftovers.py): removed, and said."""
+    cleaned = remove_stale_parts(files_dir(path), backups_dir(path))
+    if not cleaned.files:
+        return []
+    return [tr("Removed {count} unfinished copies ({size} MB) left when lo-desktop was stopped.",
+               count=cleaned.files, size=f"{cleaned.size / 1024 / 1024:,.1f}")]
 
 
 def _daily_backup(path: Path, keep: int) -> list[str]:

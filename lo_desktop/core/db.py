@@ -12,7 +12,7 @@ from typing import Callable
 
 import sqlite_utils
 
-from lo_desktop.core.errors import DatabaseError
+from lo_desktop.core.errors import DatabaseError, NoDatabase
 from lo_desktop.core.migrations import MIGRATIONS, known_migration_names
 from lo_desktop.i18n import tr
 
@@ -45,9 +45,10 @@ class Database(sqlite_utils.Database):
         self.conn.execute("COMMIT")
 
 
-def open_database(path: str | Path, before_migrate: Callable[[Path], None] | None = None):
-    """Open (creating if needed) an lo-desktop database and bring its schema up to date.
+def open_database(path: str | Path, before_migrate: Callable[[Path], None] | None = None, *, create: bool = True):
+    """Open an lo-desktop database and bring its schema up to date; a new one only when ``create``.
 
+    Without ``create`` a missing or empty (0-byte) file is refused with NoDatabase and nothing is made.
     ``before_migrate(path)`` runs when an existing database has pending migrations (a backup hook).
     Returns a ``sqlite_utils.Database``.
     """
@@ -55,6 +56,8 @@ def open_database(path: str | Path, before_migrate: Callable[[Path], None] | Non
     existing = path.exists() and path.stat().st_size > 0
     if existing:
         inspect_existing(path)
+    elif not create:
+        raise NoDatabase(_missing_message(path), path)
     else:
         _ensure_folder(path)
     try:
@@ -65,13 +68,34 @@ def open_database(path: str | Path, before_migrate: Callable[[Path], None] | Non
             # pages make a 100,000-row catalogue 12 % smaller and its import ~15 % faster.
             db.execute(f"PRAGMA page_size = {PAGE_SIZE}")
         _apply_pragmas(db)
-        if existing and MIGRATIONS.pending(db) and before_migrate:
-            before_migrate(path)
-        MIGRATIONS.apply(db)
-        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        if MIGRATIONS.pending(db):
+            _migrate(db, path, before_migrate if existing else None)
     except sqlite3.DatabaseError as exc:
         raise DatabaseError(_damaged_message(path, exc)) from exc
     return db
+
+
+def _migrate(db, path: Path, before_migrate) -> None:
+    """Apply every pending migration in ONE write transaction, asking again under the lock.
+
+    Two programs opening a new (or older) file at once would otherwise both start migrating, and one could
+    see a schema half made (a command failing on "no such table" after its change was saved).
+    """
+    if before_migrate and MIGRATIONS.applied(db):
+        before_migrate(path)
+    with db.atomic():  # BEGIN IMMEDIATE: a second program waits here, then finds nothing pending
+        if MIGRATIONS.pending(db):
+            MIGRATIONS.apply(db)
+        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+def _missing_message(path: Path) -> str:
+    if path.exists() and path.is_file():
+        return tr("“{path}” is empty (0 bytes): it is not a database, perhaps a copy that did not finish. "
+                  "Nothing was changed.", path=path)
+    if path.is_dir():
+        return tr("“{path}” is a folder, not a database file. Nothing was changed.", path=path)
+    return tr("There is no database at “{path}”. Nothing was created.", path=path)
 
 
 def inspect_existing(path: Path) -> None:

@@ -9,6 +9,15 @@ class DatabaseError(UserError):
     """The database file cannot be used (not ours, newer, damaged, locked)."""
 
 
+class NoDatabase(DatabaseError):
+    """Nothing to open at the path (no file, or an empty one) and creating was not asked for: a typo or a
+    copy that did not finish must never quietly become an empty catalog. The caller offers to create."""
+
+    def __init__(self, message: str, path):
+        self.path = path
+        super().__init__(message)
+
+
 class ValidationError(UserError):
     """A record breaks a rule. ``problems`` maps a field name to its message."""
 
@@ -31,4 +40,12 @@ def plain_sentence(exc: BaseException) -> str | None:
                   "try again in a moment.")
     if isinstance(exc, OSError) and exc.strerror:
         return tr("Cannot use “{path}”: {reason}", path=exc.filename or "", reason=exc.strerror)
+    # The last nets for hostile input an action did not check itself; each happens before a commit.
+    if isinstance(exc, UnicodeEncodeError):
+        return tr("The text holds a character that cannot be stored (a broken character from the keyboard or "
+                  "a paste). Nothing was changed.")
+    if isinstance(exc, OverflowError):
+        return tr("A number is too large to be stored. Nothing was changed.")
+    if isinstance(exc, RecursionError):
+        return tr("The file is nested too deeply to be read. Nothing was changed.")
     return None

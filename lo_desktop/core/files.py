@@ -15,6 +15,7 @@ from pathlib import Path
 
 from lo_desktop.core.db import db_path
 from lo_desktop.core.errors import UserError
+from lo_desktop.core.leftovers import part_prefix
 from lo_desktop.i18n import tr
 from lo_desktop.paths import files_dir
 
@@ -63,7 +64,7 @@ def _copy_atomically(source: Path, target: Path) -> None:
 
 
 def _write_atomically(target: Path, write) -> None:
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".part-")
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=part_prefix())  # a killed copy: core/leftovers.py
     try:
         with os.fdopen(fd, "wb") as f:
             write(f)

@@ -66,7 +66,7 @@ def test_export_import_round_trip_through_the_cli(demo, tmp_path):
     out = tmp_path / "all.xlsx"
     run("export", str(out), db=demo)
     fresh = tmp_path / "fresh.db"
-    assert "นำเข้า" in run("import", str(out), db=fresh).stdout
+    assert "นำเข้า" in run("--create", "import", str(out), db=fresh).stdout  # a new --db needs --create
     original = json.loads(run("list", "--json", db=demo).stdout)
     copied = json.loads(run("list", "--json", db=fresh).stdout)
     key = ("code", "title", "kind", "year", "summary", "received_on", "status")
@@ -77,7 +77,7 @@ def test_import_with_bad_rows_writes_nothing_unless_told(tmp_path):
     path = tmp_path / "in.csv"
     path.write_text("ชื่อเรื่อง,ปี พ.ศ.\nดี,2556\n,2556\nปีผิด,abc\n", encoding="utf-8")
     db = tmp_path / "c.db"
-    result = run("import", str(path), db=db, check=False)
+    result = run("--create", "import", str(path), db=db, check=False)
     assert result.returncode == 1
     assert "แถวที่ 3" in result.stderr and "แถวที่ 4" in result.stderr
     assert json.loads(run("list", "--json", db=db).stdout) == []

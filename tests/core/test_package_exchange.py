@@ -170,7 +170,7 @@ def test_package_commands_end_to_end(demo_db, tmp_path, capsys):
     target = tmp_path / "other" / "corner.db"
     out = tmp_path / "session.lopackage"
     assert main(["--db", str(source), "package", "export", "--session", str(SESSION), "--out", str(out)]) == 0
-    assert main(["--db", str(target), "package", "import", str(out), "--preview"]) == 0
+    assert main(["--db", str(target), "--create", "package", "import", str(out), "--preview"]) == 0
     assert "ใหม่" in capsys.readouterr().out
     assert sqlite3.connect(target).execute("SELECT COUNT(*) FROM materials").fetchone()[0] == 0
     assert main(["--db", str(target), "package", "import", str(out)]) == 0

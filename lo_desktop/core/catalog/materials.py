@@ -41,6 +41,9 @@ def _one(db, sql: str, params: list) -> Material | None:
     return Material.from_row(dict(zip([d[0] for d in cursor.description], row)))
 
 
+MAX_COPIES = 1_000_000
+
+
 def validate(db, material: Material) -> dict[str, str]:
     """Every rule a material breaks, as field → message. Empty when it may be saved."""
     return {**_code_problems(db, material), **validate_fields(material)}
@@ -56,6 +59,8 @@ def validate_fields(material: Material) -> dict[str, str]:
                               low=YEAR_RANGE[0], high=YEAR_RANGE[1])
     if material.copies is None or material.copies < 0:
         problems["copies"] = _("The number of copies cannot be negative.")
+    elif material.copies > MAX_COPIES:  # SQLite holds 64-bit integers; a package may say 10**30
+        problems["copies"] = tr("The number of copies cannot be more than {limit:,}.", limit=MAX_COPIES)
     if material.link.strip() and not LINK_FORM.match(material.link.strip()):
         problems["link"] = _("The link must be a web address (https://…) or a file path.")
     for name in MATERIAL_FIELDS:
@@ -234,12 +239,15 @@ def _highest_number(db, prefix: str, suffix: str) -> int:
     """The largest number among codes shaped prefix + digits + suffix, computed inside SQLite."""
     number = "substr(code, :start, length(code) - :fixed)"
     sql = (f"SELECT MAX(CAST({number} AS INTEGER)) FROM materials "
-           f"WHERE code >= :prefix AND substr(code, 1, :plen) = :prefix AND substr(code, -:slen) = :suffix "
+           # NOCASE like the column's unique index: "bn-0042" takes BN-0042's number too, or the next
+           # code would collide with it (an IntegrityError instead of a new code).
+           f"WHERE code >= :prefix AND substr(code, 1, :plen) = :prefix COLLATE NOCASE "
+           f"AND substr(code, -:slen) = :suffix COLLATE NOCASE "
            f"AND length(code) > :fixed AND {number} NOT GLOB '*[^0-9]*'")
     values = {"start": len(prefix) + 1, "fixed": len(prefix) + len(suffix), "prefix": prefix,
               "plen": len(prefix), "slen": len(suffix) or 10**9, "suffix": suffix}
     if not suffix:
-        sql = sql.replace("AND substr(code, -:slen) = :suffix ", "")
+        sql = sql.replace("AND substr(code, -:slen) = :suffix COLLATE NOCASE ", "")
         values.pop("slen"), values.pop("suffix")
     return db.execute(sql, values).fetchone()[0] or 0
 

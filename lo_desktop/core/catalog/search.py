@@ -12,6 +12,7 @@ few materials that have a matching file, so searches that no file answers cost o
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from lo_desktop.core.records import SEARCHED_FIELDS, SELECT_COLUMNS, Material
@@ -30,11 +31,26 @@ class Query:
     filters: dict = field(default_factory=dict)
     deleted: bool = False  # True: the Trash
 
+    def __post_init__(self):
+        # A lone surrogate (bytes a terminal could not decode, a broken paste) cannot reach SQLite, which
+        # takes UTF-8 only: it becomes U+FFFD, so the search simply finds nothing with that character.
+        object.__setattr__(self, "text", valid_text(self.text))
+        object.__setattr__(self, "filters", {k: valid_text(v) if isinstance(v, str) else v
+                                             for k, v in self.filters.items()})
+
     def with_filter(self, name: str, value) -> "Query":
         filters = {k: v for k, v in self.filters.items() if k != name}
         if value is not None:
             filters[name] = value
         return Query(self.text, filters, self.deleted)
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def valid_text(text: str) -> str:
+    """``text`` with every lone surrogate replaced by U+FFFD (what UTF-8 can hold)."""
+    return _SURROGATES.sub("\ufffd", text) if isinstance(text, str) else text
 
 
 def normalize(text: str) -> str:

@@ -155,8 +155,18 @@ def list_backups(db_file: str | Path) -> list[BackupInfo]:
         match = NAME.match(path.name)
         if match and match["stem"] == db_file.stem:
             taken = datetime.strptime(match["date"] + match["time"], "%Y%m%d%H%M%S")
-            found.append(BackupInfo(path, taken, match["reason"] or "", path.stat().st_size, int(match["n"] or 1)))
+            size = _size_or_none(path)
+            if size is not None:
+                found.append(BackupInfo(path, taken, match["reason"] or "", size, int(match["n"] or 1)))
     return sorted(found, key=lambda i: (i.taken_at, i.number), reverse=True)
+
+
+def _size_or_none(path: Path) -> int | None:
+    # Another program rotating the same folder may delete a backup between the listing and this look.
+    try:
+        return path.stat().st_size
+    except OSError:
+        return None
 
 
 def reason_label(reason: str) -> str:
@@ -175,12 +185,16 @@ def glob_escape(text: str) -> str:
 def rotate(db_file: str | Path, keep: int) -> list[Path]:
     """Delete all but the newest ``keep`` backups (at least one is always kept); returns the removed."""
     removed = []
-    for info in list_backups(db_file)[max(1, keep):]:
+    try:
+        old = list_backups(db_file)[max(1, keep):]
+    except OSError:
+        return removed  # housekeeping never fails the clerk's action: the next rotation tries again
+    for info in old:
         try:
             info.path.unlink()
             removed.append(info.path)
         except OSError:
-            pass  # in use by a viewer right now: the next rotation removes it
+            pass  # in use by a viewer, or another program rotating removed it first
     return removed
 
 

@@ -29,6 +29,7 @@ from lo_desktop.core.safety import backup
 from lo_desktop.core.archive import MB, Archive, Limits, add_json, add_stored_file, extract_to, write_zip
 from lo_desktop.core.atomic import write_atomically
 from lo_desktop.core.errors import UserError
+from lo_desktop.core.leftovers import part_prefix, remove_stale_parts
 from lo_desktop.core.progress import Progress, report
 from lo_desktop.i18n import _, tr
 from lo_desktop.paths import files_dir
@@ -166,12 +167,15 @@ def restore_copy(path: str | Path, folder: str | Path, name: str, progress: Prog
     """Restore a complete copy (database and files folder) into ``folder`` for a test restore."""
     folder = Path(folder).expanduser()
     target = folder / name
-    if target.exists() or files_dir(target).exists():
+    if target.exists():
         raise UserError(tr("“{path}” exists already; choose an empty folder for the test restore.", path=target))
+    # A restore killed halfway left part files and some of the files folder (content-addressed, so a
+    # retry keeps the intact ones): the retry is not refused for a database that does not exist.
+    remove_stale_parts(folder, files_dir(target))
     folder.mkdir(parents=True, exist_ok=True)
     with open_verified(path, progress) as archive:
         _check_space(archive, folder)
-        part = folder / f".part-{os.getpid()}-{name}"
+        part = folder / f"{part_prefix()}{name}"
         try:
             extract_to(archive, "database.db", archive.meta["database"]["sha256"], part)
             backup.verify_candidate(part)

@@ -17,6 +17,8 @@ from pathlib import Path
 from lo_desktop.core.errors import UserError
 from lo_desktop.core.files import folder as files_folder
 from lo_desktop.core.files import sha256_of, store_file, stored_path
+from lo_desktop.core.leftovers import PREFIX as PART_PREFIX
+from lo_desktop.core.leftovers import remove_stale_parts, stale_parts
 from lo_desktop.core.progress import Progress, report
 from lo_desktop.i18n import _, tr
 
@@ -33,7 +35,7 @@ SHA256 = re.compile(r"[0-9a-f]{64}")
 
 @dataclass
 class Problem:
-    kind: str  # damaged, foreign_key, search_index, missing, changed, orphan
+    kind: str  # damaged, foreign_key, search_index, missing, changed, orphan, leftover
     text: str
     repair: str = ""  # relink, remove_orphan, rebuild_search, restore_backup; "" when none applies
     sha256: str = ""
@@ -72,7 +74,17 @@ def check(db, progress: Progress | None = None) -> Report:
         result.problems += [Problem("orphan", tr("“{name}” in the files folder belongs to no record.",
                                                  name=p.name), "remove_orphan", path=p)
                             for p in orphans(db, referenced)]
+        result.problems += [Problem("leftover", tr("“{name}” is an unfinished copy ({size} MB) left by a program "
+                                                   "that was stopped.", name=p.name, size=_megabytes(p)),
+                                    "remove_orphan", path=p) for p in stale_parts(files_folder(db))]
     return result
+
+
+def _megabytes(path: Path) -> str:
+    try:
+        return f"{path.stat().st_size / 1024 / 1024:,.1f}"
+    except OSError:
+        return "0"
 
 
 def _has_file_folder(db) -> bool:
@@ -135,19 +147,21 @@ def _file_problems(db, referenced: dict[str, str], result: Report, progress) -> 
 
 
 def orphans(db, referenced: dict[str, str] | None = None) -> list[Path]:
-    """Files in the managed folder no record names (and leftovers of interrupted copies)."""
+    """Files in the managed folder no record names. Part files are not: one may be a copy another program
+    is making right now; a stopped program's are ``leftovers.stale_parts``."""
     referenced = referenced_files(db) if referenced is None else referenced
     root = files_folder(db)
     if not root.is_dir():
         return []
-    return sorted(p for p in root.rglob("*") if p.is_file() and p.name not in referenced)
+    return sorted(p for p in root.rglob("*")
+                  if p.is_file() and p.name not in referenced and not p.name.startswith(PART_PREFIX))
 
 
 # ---------------------------------------------------------------- repairs
 
 def remove_orphans(db) -> int:
     """Delete the orphaned files (each checked again just before); returns how many were removed."""
-    removed = 0
+    removed = remove_stale_parts(files_folder(db)).files
     for path in orphans(db):
         try:
             path.unlink()

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog
 
-from lo_desktop.core.errors import UserError
+from lo_desktop.core.errors import NoDatabase, UserError
 from lo_desktop.i18n import _, language, set_language
 from lo_desktop.ui.common import messages
 from lo_desktop.ui.window.state import window_settings
@@ -58,14 +58,14 @@ class FileActions:
             if Path(path).exists():
                 messages.show_info(self.window, _("That file already exists; choose Open database to use it."))
                 return
-            self.switch_to(Path(path))
+            self.switch_to(Path(path), create=True)
 
     def open_database(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(self.window, _("Open database"), _start_folder(), DB_FILTER)
         if path:
             self.switch_to(Path(path))
 
-    def switch_to(self, path: Path):
+    def switch_to(self, path: Path, create: bool = False):
         """Open ``path`` in a new main window and close this one; on a refusal keep this one.
 
         The new window is built after the corner's language is applied (core/corner.py), so a database
@@ -78,7 +78,10 @@ class FileActions:
 
         spoken = language()
         try:
-            corner = open_corner(path)  # an older database is backed up first
+            corner = open_corner(path, create=create)  # an older database is backed up first
+        except NoDatabase as exc:  # an empty or missing file never quietly becomes an empty catalog
+            set_language(spoken)
+            return self.switch_to(path, create=True) if confirm_create(self.window, exc) else None
         except UserError as exc:
             set_language(spoken)
             messages.show_error(self.window, exc)
@@ -151,3 +154,8 @@ def apply_settings(window, chosen) -> None:
         sessions.refresh(sessions.current_id())
     if dashboard is not None:
         dashboard.refresh()
+
+
+def confirm_create(parent, exc: NoDatabase) -> bool:
+    """Ask before a missing or empty file becomes a new, empty database (the command line wants --create)."""
+    return messages.confirm(parent, f"{exc}\n\n" + _("Start a new, empty database there?"))
