@@ -21,9 +21,9 @@ def register(subparsers) -> None:
 
 
 def _fiscal_year(text: str | None) -> int | None:
-    from lo_desktop.core.thaidate import parse_year
+    from lo_desktop.commands.years import fiscal_year_arg
 
-    return parse_year(text) if text else None
+    return fiscal_year_arg(text)
 
 
 def run_sessions(args, ctx) -> int:

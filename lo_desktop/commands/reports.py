@@ -29,10 +29,11 @@ def register(subparsers) -> None:
 
 
 def run_indicator(args, ctx) -> int:
-    from lo_desktop.core.thaidate import parse_year, today_fiscal_year
+    from lo_desktop.commands.years import fiscal_year_arg
+    from lo_desktop.core.thaidate import today_fiscal_year
     from lo_desktop.reports.actions import write_indicator_report
 
-    fy = parse_year(args.fy) if args.fy else today_fiscal_year()
+    fy = fiscal_year_arg(args.fy) or today_fiscal_year()
     report = write_indicator_report(ctx.db, fy, args.out or f"indicator-4.1-{fy}.docx")
     _saved(report.path)
     if not report.indicator.met:  # the judgement the report was made from, not a second one
@@ -64,7 +65,7 @@ def catalog_query(args):
     """The search and filters a clerk gave, with vocabulary words read as keys (Thai or English)."""
     from lo_desktop.core.errors import UserError
     from lo_desktop.core.catalog.search import Query
-    from lo_desktop.core.thaidate import parse_year
+    from lo_desktop.commands.years import fiscal_year_arg
     from lo_desktop.core.vocab import key_for
 
     filters = {}
@@ -78,7 +79,7 @@ def catalog_query(args):
     if args.location:
         filters["location"] = args.location
     if args.fiscal_year:
-        filters["fiscal_year"] = parse_year(args.fiscal_year)
+        filters["fiscal_year"] = fiscal_year_arg(args.fiscal_year)
     return Query(text=args.search, filters=filters)
 
 

@@ -87,10 +87,18 @@ def open_template(path: Path):
                            path=path)) from None
 
 
+OTHER_FORMATS = {".pdf", ".doc", ".odt", ".rtf", ".txt", ".html", ".htm", ".xlsx", ".xls", ".csv"}
+
+
 def docx_path(path: str | Path) -> Path:
-    """The file the clerk meant: ``report`` becomes ``report.docx``."""
+    """The file the clerk meant: ``report`` and ``report 2556.1`` get ``.docx``; a Word file is never written
+    under another format's name (``r.pdf`` would not open as a PDF), that is refused."""
     path = Path(path).expanduser()
-    return path if path.suffix else path.with_suffix(".docx")
+    suffix = path.suffix.lower()
+    if suffix in OTHER_FORMATS:
+        raise UserError(tr("Reports are Word documents: name the file “{name}” instead.",
+                           name=path.with_suffix(".docx").name))
+    return path if suffix == ".docx" else path.with_name(path.name + ".docx")
 
 
 class Builder:

@@ -61,7 +61,13 @@ def loan_table(columns: tuple) -> QTableWidget:
 def ask_docx_path(parent: QWidget, name: str) -> Path | None:
     chosen, _filter = QFileDialog.getSaveFileName(parent, _("Save the Word document"), str(Path.home() / name),
                                                   _("Word documents (*.docx)"))
-    return docx_path(chosen) if chosen else None
+    if not chosen:
+        return None
+    try:
+        return docx_path(chosen)
+    except UserError as exc:  # a name like "r.pdf": said, and nothing written
+        messages.show_error(parent, exc)
+        return None
 
 
 class LendingPage(QWidget):

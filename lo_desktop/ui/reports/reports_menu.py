@@ -18,6 +18,7 @@ from lo_desktop.core.catalog.search import Query, count
 from lo_desktop.core.thaidate import format_date, format_fiscal_year, today_fiscal_year
 from lo_desktop.i18n import _, tr
 from lo_desktop.reports import actions
+from lo_desktop.core.errors import UserError
 from lo_desktop.ui.common import messages
 from lo_desktop.ui.window.state import window_settings
 from lo_desktop.ui.common.tasks import run_task
@@ -119,7 +120,11 @@ class ReportsMenu:
             return None
         from lo_desktop.reports.docx_base import docx_path  # python-docx loads only when a report is made
 
-        path = docx_path(chosen)
+        try:
+            path = docx_path(chosen)
+        except UserError as exc:  # a name like "r.pdf": said, and nothing written
+            messages.show_error(self.window, exc)
+            return None
         state.setValue(FOLDER_KEY, str(path.parent))
         return path
 
