@@ -61,6 +61,16 @@ def test_xlsx_export_never_holds_a_formula(db, tmp_path):
     assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
 
 
+def test_xlsx_text_cells_show_exactly_what_was_typed(db, tmp_path):
+    """Every .xlsx cell is text already: no apostrophe is added, so "-5" or a phone "+66 2…" shows as typed."""
+    add_material(db, Material(title="=SUM(A1:A9)", code="BN-0001", summary="-5 เล่มชำรุด", author="+66 2398 0001"))
+    out = tmp_path / "c.xlsx"
+    export_materials(db, Query(), out)
+    cells = {cell.value for row in openpyxl.load_workbook(out).worksheets[0].iter_rows() for cell in row}
+    assert {"=SUM(A1:A9)", "-5 เล่มชำรุด", "+66 2398 0001"} <= cells
+    assert not any(isinstance(v, str) and v.startswith("'") for v in cells)
+
+
 def write_csv(path, rows, encoding="utf-8"):
     with open(path, "w", encoding=encoding, newline="") as f:
         csv.writer(f).writerows(rows)

@@ -1,8 +1,9 @@
 """Export the catalog as a CSV (UTF-8 with BOM, so Excel shows Thai) or an .xlsx file.
 
-Cells a spreadsheet would run as formulas are neutralised with a leading apostrophe (the import takes
-it off again). The .xlsx is written directly as one sheet of inline text cells: every cell is text, so
-none can become a formula, and 100,000 rows take a few seconds instead of openpyxl's half a minute.
+In a CSV, cells a spreadsheet would run as formulas are neutralised with a leading apostrophe (the import
+takes it off again). The .xlsx is written directly as one sheet of inline text cells: every cell is text,
+so none can become a formula and none needs the apostrophe (it would show: "-5", a phone "+66 2…"), and
+100,000 rows take a few seconds instead of openpyxl's half a minute.
 """
 from __future__ import annotations
 
@@ -46,7 +47,7 @@ def export_materials(db, query: Query, path: str | Path, progress: Progress | No
         raise UserError(tr("Export to a .csv or .xlsx file, not “{name}”.", name=path.name))
     materials = search(db, query)
     header = [_(english) for english in COLUMNS.values()]
-    rows = [[neutralise(v) for v in export_cells(m)] for m in materials]
+    rows = [export_cells(m) for m in materials]
     writer = _write_xlsx if suffix == ".xlsx" else _write_csv
     write_atomically(path, lambda f: writer(f, header, rows, progress))
     return len(rows)
@@ -74,7 +75,7 @@ def _write_csv(f, header, rows, progress) -> None:
     out = csv.writer(text, lineterminator="\r\n")
     out.writerow(header)
     for done, row in enumerate(rows, 1):
-        out.writerow(row)
+        out.writerow([neutralise(cell) for cell in row])
         tick(progress, done, len(rows))
     f.write(text.getvalue().encode("utf-8-sig"))
 
