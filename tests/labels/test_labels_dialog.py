@@ -65,6 +65,7 @@ def test_pdf_from_the_dialog_prints_and_remembers(qtbot, corner, tmp_path, monke
     dialog.field_checks["agency"].setChecked(False)
     dialog.offset_x.setValue(0.5)
     out = tmp_path / "from-dialog.pdf"
+    dialog.pdf_marks_used.setChecked(True)
     dialog.save_pdf(str(out))
     # The print is recorded in the worker; the dialog shows it when the result reaches the main thread.
     qtbot.waitUntil(lambda: out.exists() and not dialog.choice_buttons["unlabelled"].isEnabled(), timeout=20000)

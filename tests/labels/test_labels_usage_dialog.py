@@ -108,6 +108,7 @@ def test_a_pdf_from_the_dialog_fills_the_free_cells_and_remembers(qtbot, dialog,
     for position in (1, 2, 4):
         click(qtbot, dialog, position)
     out = tmp_path / "holes.pdf"
+    dialog.pdf_marks_used.setChecked(True)
     dialog.save_pdf(str(out))
     qtbot.waitUntil(lambda: out.exists() and usage.used_positions(db, L7160) == set(range(1, 8)), timeout=20000)
     sheet = get_sheet(db, L7160)
@@ -117,3 +118,19 @@ def test_a_pdf_from_the_dialog_fills_the_free_cells_and_remembers(qtbot, dialog,
     assert all(read[p][0].startswith(f"LB-{i:04d}") or f"LB-{i:04d}" in read[p][0]
                for p, i in zip((3, 5, 6, 7), range(1, 5)))
     assert dialog.start.value() == 8
+
+
+def test_a_pdf_not_meant_for_the_sheet_in_the_printer_leaves_the_sheet_and_history_alone(qtbot, dialog, db,
+                                                                                          tmp_path, monkeypatch):
+    from lo_desktop.labels import history
+    from lo_desktop.ui.common import tasks
+
+    monkeypatch.setattr(tasks, "offer_output", lambda parent, path: None, raising=False)
+    click(qtbot, dialog, 2)
+    before = usage.used_positions(db, L7160)
+    dialog.pdf_marks_used.setChecked(False)
+    out = tmp_path / "later.pdf"
+    dialog.save_pdf(str(out)).wait()
+    assert out.exists() and render_pages(out, 50)
+    assert usage.used_positions(db, L7160) == before == {2}
+    assert history.labelled_ids(db) == set()

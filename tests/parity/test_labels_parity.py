@@ -107,6 +107,7 @@ def test_a_pdf_of_chosen_materials_is_the_same_from_both(base, dialog_on, tmp_pa
     dialog = dialog_on(b, codes)
     dialog.copies.setValue(2)
     assert dialog.start.value() == 3  # the first free label, as the command line's "auto"
+    dialog.pdf_marks_used.setChecked(True)  # it goes on the sheet in the tray, as the CLI assumes
     dialog.save_pdf(str(out_b)).wait()
     assert state(a) == state(b)
     assert state(a)["sheets"] == [(L7160, list(range(1, 10)))]  # 1, 2, 4 before; 3, 5–9 now
@@ -127,6 +128,7 @@ def test_not_yet_labelled_is_the_same_from_both_and_leaves_out_the_trash(base, d
     assert cli(a, "labels", "--sheet", L7160, "--unlabelled", "--out", str(out_a)) == 0
     dialog = dialog_on(b, choice="unlabelled")
     assert dialog.choice() == "unlabelled"
+    dialog.pdf_marks_used.setChecked(True)  # it goes on the sheet in the tray, as the CLI assumes
     dialog.save_pdf(str(out_b)).wait()
     assert state(a) == state(b)
     printed = sorted({c for c, _s in state(a)["prints"]})
@@ -140,6 +142,7 @@ def test_a_trashed_material_in_the_selection_is_neither_printed_nor_remembered(b
     a, b = copy_of(base, "a"), copy_of(base, "b")
     assert cli(a, "labels", "--sheet", L7160, "--codes", "LB-0001", "--out", str(tmp_path / "a.pdf")) == 0
     dialog = dialog_on(b, ["LB-0001", "LB-0008"])
+    dialog.pdf_marks_used.setChecked(True)  # it goes on the sheet in the tray, as the CLI assumes
     dialog.save_pdf(str(tmp_path / "b.pdf")).wait()
     assert state(a) == state(b)
     assert ("LB-0008", L7160) not in state(b)["prints"]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 from docx import Document
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QDialog, QMainWindow, QMenu
 
 from lo_desktop.ui.common import messages
 from lo_desktop.ui.reports import reports_menu
@@ -61,8 +61,20 @@ def test_the_indicator_report_is_written_and_offered(window, monkeypatch, tmp_pa
     assert window.offered and "kpi.docx" in window.offered[0]
 
 
+def memo_answer(monkeypatch, path, index=0, memo_date=None):
+    """Pick the ``index``-th session (newest first) and, when given, a date in the memo dialog."""
+    def exec_(dialog):
+        dialog.session.setCurrentIndex(index)
+        if memo_date is not None:
+            dialog.memo_date.set_date_value(memo_date)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(reports_menu.MemoOptions, "exec", exec_)
+    answer(monkeypatch, 0, path)
+
+
 def test_the_memo_of_the_chosen_session(window, corner, monkeypatch, tmp_path):
-    answer(monkeypatch, 0, tmp_path / "memo.docx")  # the newest session comes first
+    memo_answer(monkeypatch, tmp_path / "memo.docx")  # the newest session comes first
     handle = ReportsMenu(window).session_memo()
     handle.wait()
     assert handle.state == "done", handle.error
@@ -70,8 +82,19 @@ def test_the_memo_of_the_chosen_session(window, corner, monkeypatch, tmp_path):
     assert "22 มีนาคม 2556" in text  # the second sample session, a week after the first
 
 
+def test_the_memo_bears_the_date_the_clerk_chose(window, corner, monkeypatch, tmp_path):
+    from datetime import date
+
+    memo_answer(monkeypatch, tmp_path / "memo.docx", memo_date=date(2013, 3, 29))
+    handle = ReportsMenu(window).session_memo()
+    handle.wait()
+    assert handle.state == "done", handle.error
+    text = "\n".join(p.text for p in Document(str(tmp_path / "memo.docx")).paragraphs)
+    assert "29 มีนาคม 2556" in text
+
+
 def test_a_cancelled_save_dialog_writes_nothing(window, monkeypatch, tmp_path):
-    answer(monkeypatch, 0, "")
+    memo_answer(monkeypatch, "")
     assert ReportsMenu(window).session_memo() is None
     assert list(tmp_path.glob("*.docx")) == []
 

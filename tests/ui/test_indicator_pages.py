@@ -138,3 +138,19 @@ def test_the_communities_page_shows_the_sample(qtbot, demo_db):
     page = CommunitiesPage(demo_db, load_settings(demo_db))
     qtbot.addWidget(page)
     assert page.list.count() == 2 and page.picker.linked.count() >= 1 and page.name.text()
+
+
+def test_a_gap_sending_to_the_catalog_lands_on_every_material_not_an_old_search(qtbot, demo_db):
+    from lo_desktop.app import build_window
+    from lo_desktop.core.catalog.search import Query, count
+
+    window = build_window(demo_db)
+    qtbot.addWidget(window)
+    catalog = window.page("catalog")
+    catalog.search_box.setText("ไม่มีคำนี้แน่นอน")
+    catalog.filters.set_filter("kind", "law")
+    catalog.apply_search_now()
+    assert catalog.model.rowCount() == 0
+    window.page("dashboard").go_to("catalog", None)
+    assert catalog.search_box.text() == "" and catalog.filters.filters() == {}
+    assert catalog.model.rowCount() == count(demo_db, Query())

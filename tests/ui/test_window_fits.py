@@ -50,3 +50,19 @@ def test_the_catalog_detail_pane_shows_a_long_title_whole_at_the_small_size(wind
     detail = page.detail
     assert detail.widget().width() <= detail.viewport().width()  # nothing cut at the right
     assert detail.title.width() <= detail.viewport().width()
+
+
+def test_an_empty_corner_says_where_to_start_and_a_full_one_does_not(qtbot, db, demo_db):
+    from lo_desktop.app import build_window
+
+    empty = build_window(db)
+    qtbot.addWidget(empty)
+    hint = empty.page("catalog").empty_hint
+    qtbot.waitUntil(lambda: not hint.isHidden(), timeout=5000)
+    assert "Ctrl+N" in hint.text()
+    full = build_window(demo_db)
+    qtbot.addWidget(full)
+    page = full.page("catalog")
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=5000)
+    qtbot.wait(200)
+    assert page.empty_hint.isHidden()

@@ -45,6 +45,11 @@ class CatalogPage(QWidget):
         self.table = CatalogTable(self.model, "catalog/header")
         self.table.doubleClicked.connect(lambda _index: self.activated.emit())
         self.detail = DetailPane(db, settings)
+        self.empty_hint = QLabel(_("This corner holds no material yet. Add the first one with Ctrl+N, or bring in "
+                                   "the register you keep in Excel with File ▸ Import…"))
+        self.empty_hint.setObjectName("emptyHint")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setVisible(False)
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._debounce.timeout.connect(self.apply_search)
         self.model.modelReset.connect(self._after_reset)
@@ -77,6 +82,7 @@ class CatalogPage(QWidget):
         row.addWidget(QLabel(_("Search:")))
         row.addWidget(self.search_box, 1)
         column.addLayout(row)
+        column.addWidget(self.empty_hint)
         column.addWidget(self.table, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("catalogSplitter")
@@ -122,6 +128,16 @@ class CatalogPage(QWidget):
         self._debounce.stop()
         self._ask(self.query(), want_ids=True)
 
+    def show_everything(self) -> None:
+        """Every material, the search box and the filters cleared (a "go to fix" must not land in an old search)."""
+        self.search_box.blockSignals(True)
+        self.search_box.clear()
+        self.search_box.blockSignals(False)
+        self.filters.blockSignals(True)
+        self.filters.clear()
+        self.filters.blockSignals(False)
+        self.apply_search_now()
+
     def apply_search_now(self) -> None:
         """The same, waiting for the answer (the scanner must select a row of the new result)."""
         self._debounce.stop()
@@ -154,6 +170,7 @@ class CatalogPage(QWidget):
         if result.facets is not None:
             self.filters.show_counts(result.facets, result.query)
             self._total = result.total
+            self.empty_hint.setVisible(self._total == 0)  # a new corner says where to start
         self.counts_changed.emit(self.model.rowCount(), self._total)
         if result.facets is not None:
             self.search_done.emit()

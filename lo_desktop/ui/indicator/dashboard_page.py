@@ -133,7 +133,7 @@ class DashboardPage(QWidget):
         elif kind == "community":
             self._page("communities", lambda page: None)
         elif kind == "catalog":
-            self._page("catalog", lambda page: None)
+            self._page("catalog", lambda page: page.show_everything())
         self.refresh()
 
     def _page(self, key: str, then) -> None:

@@ -23,8 +23,10 @@ from lo_desktop.labels.sheets import all_sheets
 from lo_desktop.ui.labels.label_preview import SheetPreview, used_swatch
 from lo_desktop.ui.labels.labels_output import LabelsOutput
 from lo_desktop.ui.common.tasks import run_in_background
+from lo_desktop.ui.window.state import window_settings
 
 FIELD_NAMES = {"code": "Code (large)", "title": "Title", "location": "Shelf location", "agency": "Agency name"}
+PDF_MARKS_KEY = "labels/pdf_marks_used"
 CHOICE_NAMES = {"selection": "Selected materials", "filter": "Materials in the current search",
                 "unlabelled": "Not yet labelled", "all": "All materials"}
 
@@ -222,6 +224,11 @@ class LabelsDialog(LabelsOutput, QDialog):
         calibration.clicked.connect(self.print_calibration)
         self.pdf_button = QPushButton(_("PDF…"))
         self.pdf_button.clicked.connect(self.save_pdf)
+        # A PDF may be printed later, elsewhere, or never: its labels count as used only when the clerk says
+        # it goes on the sheet in the printer (Print… always counts them).
+        self.pdf_marks_used = QCheckBox(_("The PDF goes on the sheet in the printer (mark its labels used)"))
+        self.pdf_marks_used.setChecked(window_settings().value(PDF_MARKS_KEY, False, type=bool))
+        self.pdf_marks_used.toggled.connect(lambda on: window_settings().setValue(PDF_MARKS_KEY, on))
         self.print_button = QPushButton(_("Print…"))
         self.print_button.setDefault(True)
         self.print_button.clicked.connect(self.print_labels)
@@ -229,6 +236,7 @@ class LabelsDialog(LabelsOutput, QDialog):
         close.clicked.connect(self.reject)
         row.addWidget(calibration)
         row.addStretch(1)
+        row.addWidget(self.pdf_marks_used)
         for button in (self.pdf_button, self.print_button, close):
             row.addWidget(button)
         return row

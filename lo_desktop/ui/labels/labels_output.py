@@ -63,7 +63,8 @@ class LabelsOutput:
         if not path:
             return None
         self.remember()
-        return self._run(_("Writing labels"), order, Path(path), output_path=Path(path))
+        return self._run(_("Writing labels"), order, Path(path), output_path=Path(path),
+                         record=self.pdf_marks_used.isChecked())
 
     def _ask_pdf_path(self) -> str:
         state = window_settings()
@@ -86,9 +87,9 @@ class LabelsOutput:
         # QPainter may paint a QPrinter from a worker thread: the window stays responsive, with Cancel.
         return self._run(_("Printing labels"), self.order(), printer)
 
-    def _run(self, title: str, order: LabelOrder, target, output_path: Path | None = None):
+    def _run(self, title: str, order: LabelOrder, target, output_path: Path | None = None, record: bool = True):
         def work(progress):
-            return print_job.print_labels(self.db, self.settings, order, target, progress=progress)
+            return print_job.print_labels(self.db, self.settings, order, target, record=record, progress=progress)
 
         return run_task(self, title, work, lambda _printed: self._printed(), output_path=output_path)
 

@@ -7,11 +7,12 @@ reads through a connection of its own, so the window stays usable.
 """
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QInputDialog, QRadioButton,
-                               QVBoxLayout)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+                               QInputDialog, QRadioButton, QVBoxLayout)
 
 from lo_desktop.core.db import db_path, open_database
 from lo_desktop.core.catalog.search import Query, count
@@ -20,6 +21,7 @@ from lo_desktop.i18n import _, tr
 from lo_desktop.reports import actions
 from lo_desktop.core.errors import UserError
 from lo_desktop.ui.common import messages
+from lo_desktop.ui.common.date_edit import BuddhistDateEdit
 from lo_desktop.ui.window.state import window_settings
 from lo_desktop.ui.common.tasks import run_task
 
@@ -57,11 +59,13 @@ class ReportsMenu:
                               lambda db, progress: actions.write_indicator_report(db, fy, path, progress))
 
     def session_memo(self):
-        session_id = self.ask_session()
-        path = session_id and self.ask_path(tr("Memo on exchange session {id}.docx", id=session_id))
+        chosen = self.ask_memo()
+        path = chosen and self.ask_path(tr("Memo on exchange session {id}.docx", id=chosen[0]))
         if path:
+            session_id, memo_date = chosen
             return self.start(_("Writing the memo"), path,
-                              lambda db, progress: actions.write_session_memo(db, session_id, path, progress))
+                              lambda db, progress: actions.write_session_memo(db, session_id, path, progress,
+                                                                              memo_date=memo_date))
 
     def catalog_register(self):
         choice = self.ask_register_options()
@@ -83,16 +87,18 @@ class ReportsMenu:
                                          years.index(current), False)
         return years[labels.index(label)] if ok else None
 
-    def ask_session(self) -> int | None:
+    def ask_memo(self) -> tuple[int, date] | None:
+        """The session (newest first) and the memo's date (today unless the clerk changes it)."""
         from lo_desktop.core.indicator.sessions import list_sessions
 
         sessions = list(reversed(list_sessions(self.window.db)))
         if not sessions:
             messages.show_info(self.window, _("No exchange session is recorded yet."), _("Exchange-session memo"))
             return None
-        labels = [f"{format_date(s.held_on)} — {s.topic}" for s in sessions]
-        label, ok = QInputDialog.getItem(self.window, _("Exchange-session memo"), _("Session:"), labels, 0, False)
-        return sessions[labels.index(label)].id if ok else None
+        dialog = MemoOptions(self.window, [(s.id, f"{format_date(s.held_on)} — {s.topic}") for s in sessions])
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.session.currentData(), dialog.memo_date.date_value() or date.today()
 
     def ask_register_options(self) -> tuple[Query, bool] | None:
         shown = self.catalog_query()
@@ -142,6 +148,27 @@ class ReportsMenu:
                 if source:
                     db.close()
         return run_task(self.window, title, work, output_path=path)
+
+
+class MemoOptions(QDialog):
+    """Which session the memo reports, and the date it bears (a memo is often written days later)."""
+
+    def __init__(self, parent, sessions: list[tuple[int, str]]):
+        super().__init__(parent)
+        self.setWindowTitle(_("Exchange-session memo"))
+        self.session = QComboBox()
+        for session_id, label in sessions:
+            self.session.addItem(label, session_id)
+        self.memo_date = BuddhistDateEdit(self, "full")
+        self.memo_date.set_date_value(date.today())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        messages.translate_buttons(buttons)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(_("Session:"), self.session)
+        form.addRow(_("Date of the memo:"), self.memo_date)
+        form.addRow(buttons)
 
 
 class RegisterOptions(QDialog):
