@@ -8,9 +8,10 @@ When the work wrote a file (``output_path``), the clerk may open it or its folde
 Errors are shown in a box that does not block (messages.notify): the work has ended, nothing waits.
 
 ``run_in_background(work, on_done)`` is the same helper for work the clerk does not wait for (reading
-the text of new attachments, loading the Thai dictionary ahead of the Labels dialog): no dialog and no
-Cancel; a failure goes to the log and ``on_done`` gets None. The catalog's search thread
-(ui/catalog/search_worker.py) is the one other background helper (see its docstring).
+the text of new attachments): no dialog and no Cancel; a failure goes to the log and ``on_done`` gets
+None. The catalog's search thread (ui/catalog/search_worker.py) is the one other background helper (see
+its docstring); loading the Thai dictionary ahead of the Labels dialog is a plain daemon thread, as it
+touches nothing of Qt and reports nothing.
 """
 from __future__ import annotations
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QClipboard, QGuiApplication
 
 from lo_desktop.labels import thai_wrap
@@ -92,8 +92,6 @@ def _clean(clipboard: QClipboard) -> None:
     data = clipboard.mimeData()
     if data is None or ZWSP not in data.text() + (data.html() if data.hasHtml() else ""):
         return
-    clean = QMimeData()
-    clean.setText(plain(data.text()))
-    if data.hasHtml():
-        clean.setHtml(plain(data.html()))
-    clipboard.setMimeData(clean)
+    # setText, not setMimeData(QMimeData()): the clipboard would own a Python-made object and delete it in
+    # Qt's static clean-up after Python has gone (a segmentation fault at exit). Plain text is what is copied.
+    clipboard.setText(plain(data.text()))

@@ -7,6 +7,7 @@ print a calibration page.
 """
 from __future__ import annotations
 
+import threading
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDoubleSpinBox,
@@ -22,7 +23,6 @@ from lo_desktop.labels.render import Job, content_for
 from lo_desktop.labels.sheets import all_sheets
 from lo_desktop.ui.labels.label_preview import SheetPreview, used_swatch
 from lo_desktop.ui.labels.labels_output import LabelsOutput
-from lo_desktop.ui.common.tasks import run_in_background
 from lo_desktop.ui.window.state import window_settings
 
 FIELD_NAMES = {"code": "Code (large)", "title": "Title", "location": "Shelf location", "agency": "Agency name"}
@@ -33,8 +33,9 @@ CHOICE_NAMES = {"selection": "Selected materials", "filter": "Materials in the c
 
 def install(window) -> None:
     # Load the Thai dictionary (about half a second) while the clerk looks at the catalog, not when she
-    # first opens the Labels dialog.
-    run_in_background(lambda: thai_wrap.words("\u0e01\u0e32\u0e23"))
+    # first opens the Labels dialog. A plain daemon thread, not tasks.run_in_background: nothing of Qt in it
+    # and nothing to report, so nothing Qt must wait for or tear down at exit.
+    threading.Thread(target=thai_wrap.words, args=("\u0e01\u0e32\u0e23",), daemon=True).start()
     entries = [
         (_("Print labels…"), "Ctrl+P", lambda: open_dialog(window)),  # Ctrl+L lends
         (_("Print labels for the selection…"), "Ctrl+Shift+P", lambda: open_dialog(window, "selection")),
