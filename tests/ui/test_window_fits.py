@@ -66,3 +66,33 @@ def test_an_empty_corner_says_where_to_start_and_a_full_one_does_not(qtbot, db, 
     qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=5000)
     qtbot.wait(200)
     assert page.empty_hint.isHidden()
+
+
+def test_tab_in_the_material_editor_follows_the_fields_as_they_are_laid_out(qtbot, demo_db):
+    from PySide6.QtCore import Qt
+    from lo_desktop.core.catalog.materials import get_material
+    from lo_desktop.settings import load_settings
+    from lo_desktop.ui.catalog.material_dialog import MaterialDialog
+
+    dialog = MaterialDialog(demo_db, load_settings(demo_db), get_material(demo_db, "BN-0001"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: dialog.focusWidget() is not None)
+    owners = {id(widget): name for name, widget in dialog.fields.items()}
+
+    def field_of(widget):
+        while widget is not None and id(widget) not in owners:
+            widget = widget.parentWidget()
+        return owners.get(id(widget)) if widget is not None else None
+
+    visited = []
+    for _ in range(24):
+        focused = dialog.focusWidget()
+        name = field_of(focused)
+        if name and (not visited or visited[-1] != name):
+            visited.append(name)
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+    laid_out = ["title", "kind", "format", "source", "status", "topic", "tags", "author", "year", "received_on",
+                "location", "copies", "link", "attachments", "summary", "code"]
+    assert visited[:len(laid_out)] == laid_out  # opens on the title; the code (above it) comes round last

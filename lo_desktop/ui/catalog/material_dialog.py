@@ -119,7 +119,9 @@ class MaterialDialog(QDialog):
         form.addRow(field_label(name), cell)
 
     def _set_tab_order(self) -> None:
-        order = ["title", "code", "kind", "format", "source", "status", "topic", "tags", "author", "year",
+        # The order the clerk sees, left column then right, then the summary: Tab never jumps back up.
+        # The dialog opens on the title (the code may stay empty); Shift+Tab reaches the code above it.
+        order = ["code", "title", "kind", "format", "source", "status", "topic", "tags", "author", "year",
                  "received_on", "location", "copies", "link", "attachments", "summary"]
         widgets = [self.fields[name] for name in order] + [self.buttons]
         for first, second in zip(widgets, widgets[1:]):
