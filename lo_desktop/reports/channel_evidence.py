@@ -16,7 +16,7 @@ from lo_desktop.core.vocab import word
 from lo_desktop.reports.docx_base import Builder, short_date, thai
 from lo_desktop.reports.photos import prepare_photo
 
-WIDTHS = [1.0, 3.4, 3.0, 8.6]
+WIDTHS = [1.0, 3.4, 3.6, 8.0]  # the date column holds "16 ธ.ค. 2567" on one line
 PICTURE_CM = 5.0
 PICTURE_MAX_HEIGHT_CM = 4.5
 LINK_CHARS = 48  # about a line and a half at 12 pt in the evidence column

@@ -18,8 +18,8 @@ from lo_desktop.core.thaidate import format_date
 from lo_desktop.i18n import tr
 from lo_desktop.reports.docx_base import Builder, Verbatim, keep_together, short_date, thai
 
-LOAN_WIDTHS = [1.0, 2.2, 5.2, 2.8, 2.8, 2.0]  # 16.0 cm: the A4 text width between 3 and 2 cm margins
-ITEM_WIDTHS = [1.2, 2.4, 7.2, 2.8, 2.4]
+LOAN_WIDTHS = [0.9, 2.4, 3.9, 3.3, 3.3, 2.2]  # 16.0 cm, the A4 text width; "BN-0008" and "24 พ.ย. 2569" on one line
+ITEM_WIDTHS = [1.0, 2.5, 7.3, 2.8, 2.4]
 COUNT_WIDTHS = [9.0, 7.0]
 BATCH = 200
 REASONS = {
