@@ -17,7 +17,7 @@ from pathlib import Path
 from lo_desktop import __version__
 
 CREATING_COMMANDS = {"demo"}  # commands whose point is to fill a database: a new --db file is expected
-COMMAND_MODULES = ["catalog", "indicator", "reports", "lending", "labels", "safety", "attach", "package", "borrowers"]
+COMMAND_MODULES = ["catalog", "indicator", "reports", "lending", "labels", "safety", "attach", "package", "borrowers", "intranet"]
 
 
 class Context:

@@ -1,0 +1,1 @@
+"""The read-only intranet catalog: a snapshot of the database shaped for colleagues, served by Datasette."""
