@@ -66,3 +66,46 @@ def test_typed_values_are_read_as_an_imported_row_is():
     assert field_values({"year": ""}) == {"year": None}
     with pytest.raises(UserError):
         field_values({"kind": "ไม่มีประเภทนี้"})
+
+
+class CancelAfter(Progress):
+    """Cancels once ``rows`` rows are reported written: after some batches have gone into the database."""
+
+    def __init__(self, rows):
+        super().__init__()
+        self.rows = rows
+
+    def reported(self, done, total, text):
+        if done >= self.rows:
+            self.cancel()
+
+
+def write_list(path, count, code_every=0):
+    with path.open("w", encoding="utf-8", newline="") as f:
+        rows = [["ชื่อเรื่อง", "รหัสสื่อ"]]
+        rows += [[f"เรื่องที่ {n}", f"IM-{n:05d}" if code_every and n % code_every == 0 else ""]
+                 for n in range(1, count + 1)]
+        csv.writer(f).writerows(rows)
+    return path
+
+
+def test_a_list_written_in_batches_is_cancelled_whole_after_some_batches(db, tmp_path):
+    path = write_list(tmp_path / "big.csv", 5000)
+    check = catalog_actions.check_import(db, path)
+    with pytest.raises(Cancelled):
+        catalog_actions.import_materials(db, path, check=check, progress=CancelAfter(4000))
+    assert db.execute("SELECT COUNT(*) FROM materials").fetchone()[0] == 0
+    assert db.execute("SELECT COUNT(*) FROM history").fetchone()[0] == 0
+
+
+def test_the_check_keeps_no_materials_and_the_write_makes_the_same_ones(db, tmp_path):
+    path = write_list(tmp_path / "big.csv", 4500, code_every=7)
+    check = catalog_actions.check_import(db, path)
+    assert not isinstance(check.good, list) and len(check.good) == 4500
+    first = [(n, m.title, m.code) for n, m in check.good]
+    assert first == [(n, m.title, m.code) for n, m in check.good]  # read again, the same rows
+    assert first[:2] == [(2, "เรื่องที่ 1", ""), (3, "เรื่องที่ 2", "")] and first[6] == (8, "เรื่องที่ 7", "IM-00007")
+    assert catalog_actions.import_materials(db, path, check=check).imported == 4500
+    codes = [r[0] for r in db.execute("SELECT code FROM materials ORDER BY id")]
+    assert len(set(codes)) == 4500 and codes[6] == "IM-00007"
+    assert db.execute("SELECT COUNT(*) FROM materials_fts WHERE materials_fts MATCH ?", ["4499"]).fetchone()[0] == 1

@@ -150,3 +150,27 @@ def test_a_damaged_workbook_is_one_sentence(tmp_path, name):
     path.write_bytes(b"\xd0\xcf\x11\xe0 not really" if name.endswith("xls") else b"PK\x03\x04 not really")
     with pytest.raises(UserError, match="เสียหาย"):
         read_table(path)
+
+
+def test_short_rows_and_empty_rows_below_the_register(db, tmp_path):
+    """A CSV row with fewer cells than names (the clerk left the last ones empty) is read as empty cells;
+    empty rows after the last one are not listed; a numbered empty row there is."""
+    rows = [["ลำดับที่", "ชื่อเรื่อง", "ประเภท", "ปี"], ["1", "คู่มือ ก", "guide", "2556"], ["2", "คู่มือ ข"],
+            ["3"], [], ["", "", "", ""], []]
+    check = check_import(db, write_text(tmp_path / "short.csv", rows, "utf-8"))
+    assert [(n, m.title, m.kind, m.year) for n, m in check.good] == [(2, "คู่มือ ก", "guide", 2556),
+                                                                     (3, "คู่มือ ข", "other", None)]
+    assert [n for n, _reason in check.skipped] == [4] and check.problems == []
+
+
+@pytest.mark.parametrize("text", ["2014-04-21", "2557-04-21", "1900-01-01", "1856-12-31", "2157-12-31", "2158-01-01", "2014-02-30", "2014-4-21x"])
+def test_an_excel_date_is_read_as_the_thai_date_reader_reads_it(text):
+    from lo_desktop.core.thaidate import parse_date
+
+    try:
+        expected = parse_date(text)
+    except UserError:
+        with pytest.raises(UserError):
+            register_date(text)
+    else:
+        assert register_date(text) == expected

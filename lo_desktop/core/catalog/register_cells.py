@@ -9,12 +9,20 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 from lo_desktop.core.errors import UserError
 from lo_desktop.core.records import Material
-from lo_desktop.core.thaidate import parse_date, parse_year, to_arabic_digits
+from lo_desktop.core.thaidate import (
+    BE_OFFSET,
+    MAX_BE_YEAR,
+    MIN_BE_YEAR,
+    parse_date,
+    parse_year,
+    to_arabic_digits,
+)
 from lo_desktop.core.vocab import key_for
-from lo_desktop.i18n import _, tr
+from lo_desktop.i18n import _, language, tr
 
 COLUMNS = {
     "code": "Code", "title": "Title", "kind": "Kind", "format": "Format", "source": "Knowledge source",
@@ -64,12 +72,18 @@ def field_values(values: dict[str, str]) -> dict:
 def vocabulary_key(name: str, text: str) -> str | None:
     if not text:
         return None
-    key = key_for(name, text)
+    key = _known_key(name, text, language())
     if key is None:
         raise UserError(tr("“{value}” is not a known {column}.", value=text, column=_(COLUMNS[name])))
     return key
 
 
+@lru_cache(maxsize=1024)  # four per row, from a handful of words
+def _known_key(name: str, text: str, _language: str) -> str | None:
+    return key_for(name, text)
+
+
+@lru_cache(maxsize=4096)  # a register repeats its years, dates and counts; read each once
 def register_year(text: str) -> int:
     """The BE year of a register's year cell: 2556, ๒๕๕๖, พ.ศ. ๒๕๕๖, 2013, 56, or an Excel date."""
     arabic = to_arabic_digits(text).strip()
@@ -85,6 +99,13 @@ def register_date(text: str) -> date:
     """A date cell: an Excel date (ISO text by now), an Excel day number, or Thai text whose year may
     be two BE digits (15 มี.ค. 56, 15/3/56)."""
     arabic = to_arabic_digits(text).strip()
+    if len(arabic) == 10 and arabic[4] == arabic[7] == "-" and arabic[:4].isdigit():
+        year = int(arabic[:4])  # an Excel date cell: read at once what parse_date would make of it
+        if MIN_BE_YEAR - BE_OFFSET <= year <= MAX_BE_YEAR - BE_OFFSET:  # a CE year in range (else parse_date)
+            try:
+                return date.fromisoformat(arabic)
+            except ValueError:
+                pass  # parse_date says what is wrong
     if arabic.isdigit() and 20000 <= int(arabic) <= 80000:
         return EXCEL_EPOCH + timedelta(days=int(arabic))
     try:
@@ -100,6 +121,7 @@ def register_date(text: str) -> date:
                                value=text)) from None
 
 
+@lru_cache(maxsize=4096)
 def copies(text: str) -> int:
     """The number of copies: 3, ๓, "3 เล่ม", "จำนวน 3 ชุด"; one whole number and words around it."""
     arabic = to_arabic_digits(text).replace(",", "")

@@ -9,10 +9,12 @@ materials are skipped with the reason, never imported.
 """
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from lo_desktop.core.catalog.register_files import Sheet
+from lo_desktop.core.catalog.register_files import Rows, Sheet
 from lo_desktop.core.errors import UserError
 from lo_desktop.core.thaidate import to_arabic_digits
 from lo_desktop.i18n import _, tr
@@ -28,19 +30,52 @@ SIGNATURE = re.compile(r"^\(?\s*(ลงชื่อ|ลงนาม|signed|signa
 
 @dataclass
 class Table:
+    """A sheet laid out: its column names and, below them, the rows that may be materials and the rows
+    that are not (with the reason). The rows are read from the sheet as they are walked (``scan``),
+    never all held: the lists ``rows``, ``numbers`` and ``skipped`` are made on request."""
     headers: list[str]
-    rows: list[list[str]]  # the rows that may be materials, each as wide as the headers
-    numbers: list[int] = field(default_factory=list)  # the sheet's row number of each row
+    source: Rows  # the sheet's rows, first to last
     header_row: int = 1  # the sheet's row the column names were taken from
     header_rows: int = 1  # 2 when the names are split over two rows
-    skipped: list[tuple[int, str]] = field(default_factory=list)  # (row number, why it is not a material)
     sequence_column: int | None = None
     sheet: str = ""
     sheets: list[str] = field(default_factory=list)
 
-    def __post_init__(self):
-        if not self.numbers:  # a table made in code: the names on row 1, the rows below
-            self.numbers = list(range(self.header_row + 1, self.header_row + 1 + len(self.rows)))
+    def scan(self) -> Iterator[tuple[int, list[str], str]]:
+        """(row number, cells as wide as the headers, why it is not a material or "") for every row
+        below the column names; empty rows after the last filled one (Excel keeps formatted ones) are left out."""
+        width, first, blanks = len(self.headers), self.header_row + self.header_rows - 1, []
+        for number, cells in enumerate(itertools.islice(iter(self.source), first, None), first + 1):
+            if len(cells) != width:
+                cells = (cells + [""] * width)[:width]
+            reason = not_a_material(cells, self)
+            if reason and not any(cells):
+                blanks.append((number, cells, reason))  # reported only if a filled row follows
+                continue
+            yield from blanks
+            blanks.clear()
+            yield number, cells, reason
+
+    def head(self, count: int) -> list[tuple[int, list[str]]]:
+        """The first ``count`` rows that may be materials, with their row numbers (the window's preview)."""
+        return list(itertools.islice(((n, c) for n, c, why in self.scan() if not why), count))
+
+    @property
+    def size(self) -> int:
+        """How many rows lie below the column names (for progress)."""
+        return max(0, self.source.count - self.header_row - self.header_rows + 1)
+
+    @property
+    def rows(self) -> list[list[str]]:
+        return [cells for _n, cells, why in self.scan() if not why]
+
+    @property
+    def numbers(self) -> list[int]:
+        return [number for number, _c, why in self.scan() if not why]
+
+    @property
+    def skipped(self) -> list[tuple[int, str]]:
+        return [(number, why) for number, _c, why in self.scan() if why]
 
 
 def normal(text: str) -> str:
@@ -50,32 +85,23 @@ def normal(text: str) -> str:
 
 def lay_out(sheet: Sheet, known: set[str], header_row: int | None = None) -> Table:
     """The sheet as a table: its column names (found, or the ``header_row`` the clerk chose; 1-based)
-    and the rows below them that may be materials; ``known`` holds the normal() names we recognise."""
-    rows, end = sheet.rows, len(sheet.rows)
-    while end and not any(rows[end - 1]):  # Excel keeps formatted empty rows below the register
-        end -= 1
-    if not end:
+    and the rows below them; ``known`` holds the normal() names we recognise. Only the first rows are
+    read here (and the rows up to the first material)."""
+    head = sheet.rows.head(max(HEADER_SEARCH_ROWS, header_row or 0) + 1)
+    if not any(map(any, head)) and not any(map(any, sheet.rows)):
         raise UserError(tr("The sheet “{sheet}” is empty.", sheet=sheet.name))
-    top = _chosen_row(rows[:end], header_row) if header_row else find_header_row(rows, known)
-    width = max(map(len, rows))
-    headers, used = _headers(rows, top, width, known)
-    table = Table(headers, [], [], top + 1, used, [], _sequence_column(headers), sheet.name, sheet.names)
-    for index in range(top + used, end):
-        cells = (rows[index] + [""] * width)[:width] if len(rows[index]) != width else rows[index]
-        reason = not_a_material(cells, table)
-        if reason:
-            table.skipped.append((index + 1, reason))
-        else:
-            table.rows.append(cells)
-            table.numbers.append(index + 1)
-    if not table.rows:
+    top = _chosen_row(head, header_row, sheet.rows.count) if header_row else find_header_row(head, known)
+    width = max(sheet.rows.width, max(map(len, head)))
+    headers, used = _headers(head, top, width, known)
+    table = Table(headers, sheet.rows, top + 1, used, _sequence_column(headers), sheet.name, sheet.names)
+    if not table.head(1):
         raise UserError(tr("The sheet “{sheet}” has column names on row {row} but no materials below them: "
                            "nothing to import.", sheet=sheet.name, row=top + 1))
     return table
 
 
-def _chosen_row(rows: list[list[str]], header_row: int) -> int:
-    if not 1 <= header_row <= len(rows) or not any(rows[header_row - 1]):
+def _chosen_row(rows: list[list[str]], header_row: int, count: int) -> int:
+    if not 1 <= header_row <= min(len(rows), count) or not any(rows[header_row - 1]):
         raise UserError(tr("Row {row} holds no column names; choose the row with the column names.",
                            row=header_row))
     return header_row - 1

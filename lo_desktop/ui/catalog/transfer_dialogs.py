@@ -150,16 +150,16 @@ class ImportDialog(QDialog):
         self.table = table
         self._show_layout(table)
         mapping = transfer.guess_mapping(table.headers)
-        shown = table.rows[:PREVIEW_ROWS]
+        shown = table.head(PREVIEW_ROWS)  # the first rows only: the sheet is read as it is walked
         self.preview.clear()
         self.preview.setColumnCount(len(table.headers))
         self.preview.setRowCount(len(shown) + 1)
         self.preview.setHorizontalHeaderLabels(
             [name or tr("(column {letter})", letter=column_letter(i)) for i, name in enumerate(table.headers)])
-        self.preview.setVerticalHeaderLabels([_("Column")] + [str(n) for n in table.numbers[:len(shown)]])
+        self.preview.setVerticalHeaderLabels([_("Column")] + [str(n) for n, _cells in shown])
         for column in range(len(table.headers)):
             self.preview.setCellWidget(0, column, self._mapping_combo(mapping.get(column)))
-        for row, cells in enumerate(shown, start=1):
+        for row, (_number, cells) in enumerate(shown, start=1):
             for column, text in enumerate(cells):
                 self.preview.setItem(row, column, QTableWidgetItem(text))
         self.preview.resizeColumnsToContents()
