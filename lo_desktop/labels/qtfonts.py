@@ -79,5 +79,10 @@ class QtMetrics:
     def line_height(self, size: float) -> float:
         return self.height_ratio * size
 
+    def overhang(self, text: str, size: float, bold: bool = False) -> float:
+        """How far the first glyph's ink reaches left of the pen (ไ, ใ, โ: ~0.065 em)."""
+        left = self._metrics[bold].tightBoundingRect(text[:1]).left() if text else 0.0
+        return max(0.0, -left) / REFERENCE_PX * size
+
     def ascent(self, size: float) -> float:
         return self.ascent_ratio * size

@@ -171,8 +171,18 @@ def _upper_bound(text, width, height, measure, line_height, largest, smallest, s
 
 
 def ellipsize(line: str, width: float, size: float, measure: Measure) -> str:
-    """The line shortened by whole clusters until it and an ellipsis fit."""
-    pieces = clusters(line)
+    """The line shortened by whole words until it and an ellipsis fit ("ความสะอาด…", never
+    "ความสะอา…"). Only when the first word alone is too wide is that word cut, by whole clusters."""
+    pieces = list(words(line))
+    while len(pieces) > 1 and measure("".join(pieces).rstrip() + ELLIPSIS, size) > width:
+        pieces.pop()
+    if measure("".join(pieces).rstrip() + ELLIPSIS, size) <= width:
+        return "".join(pieces).rstrip() + ELLIPSIS
+    return _ellipsize_clusters(pieces[0] if pieces else "", width, size, measure)
+
+
+def _ellipsize_clusters(word: str, width: float, size: float, measure: Measure) -> str:
+    pieces = clusters(word)
     while pieces and measure("".join(pieces).rstrip() + ELLIPSIS, size) > width:
         pieces.pop()
     return "".join(pieces).rstrip() + ELLIPSIS if pieces else ELLIPSIS

@@ -64,3 +64,43 @@ def test_offsets_are_kept_per_printer():
     assert offset_for(calibration, "HP LaserJet") == (1.5, -0.5)
     assert offset_for(calibration, "Canon") == (0.3, 0.0)
     assert offset_for(with_offset({}, "X", 99, "bad"), "X") == (15.0, 0.0)
+
+
+@pytest.mark.parametrize("print_calibration_page", [False, True])
+def test_letter_paper_for_an_a4_sheet_is_refused_before_printing(qapp, db, tmp_path, print_calibration_page):
+    """Letter chosen in the print dialog would print the A4 layout and clip the bottom row."""
+    from PySide6.QtGui import QPageSize
+
+    from lo_desktop.core.errors import UserError
+    from lo_desktop.i18n import language, set_language
+    from lo_desktop.labels.printing import print_calibration, print_job
+    from lo_desktop.labels.render import Job, content_for
+
+    sheet = get_sheet(db, "avery-l7160")
+    out = tmp_path / "letter.pdf"
+    printer = _pdf_printer(sheet, out)
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
+    before = language()
+    set_language("th")
+    try:
+        with pytest.raises(UserError) as raised:
+            if print_calibration_page:
+                print_calibration(printer, sheet)
+            else:
+                print_job(printer, Job(sheet, [content_for(m, Settings()) for m in make_materials(db, 2)],
+                                       ["code", "title"]))
+    finally:
+        set_language(before)
+    assert "215.9 × 279.4" in str(raised.value) and "210 × 297" in str(raised.value)
+    assert "กระดาษ" in str(raised.value)
+    assert not out.exists()  # nothing printed
+
+
+def test_printable_area_warning_when_labels_come_closer_than_the_printer_prints(qapp, db, tmp_path):
+    from lo_desktop.labels.printing import edge_warning, printable_area_warning
+
+    sheet = get_sheet(db, "avery-l7160")  # labels 7.2 mm from the side, 15.1 mm from the top
+    assert edge_warning(sheet, (4.2, 4.2, 4.2, 4.2)) is None
+    warning = edge_warning(sheet, (8.0, 4.2, 4.2, 4.2))
+    assert warning and "8.0" in warning
+    assert printable_area_warning(_pdf_printer(sheet, tmp_path / "x.pdf"), sheet) is None  # PDF: no margins

@@ -192,3 +192,30 @@ def test_bigger_labels_show_more():
     assert shown(big) > shown(small)
     only_code = plan(63.5, 38.1, ["code"], texts, FakeMetrics())
     assert [line.text for line in only_code.lines] == ["BN-0001"]
+
+
+@pytest.mark.parametrize("width", [3, 4, 5, 6, 7, 8, 9, 10, 12])
+def test_ellipsis_never_cuts_inside_a_word(width):
+    """The issue's "ความสะอา…" and "เรียบร้…": what stands before the ellipsis is whole words."""
+    from lo_desktop.labels.thai_wrap import ellipsize, shrink_line
+
+    for text in ("รักษาความสะอาดเรียบร้อยของบ้านเมือง", "ระเบียบเรียบร้อย ความสะอาดของเมือง"):
+        line = ellipsize(text, width, 1.0, measure)
+        kept = line[: -len(ELLIPSIS)].rstrip()
+        assert line.endswith(ELLIPSIS) and measure(line, 1.0) <= width
+        assert kept and text.startswith(kept)
+        first = words(text)[0]
+        if measure(first + ELLIPSIS, 1.0) <= width:  # else the first word itself must be cut
+            assert "".join(words(text)[: len(words(kept))]).rstrip() == kept  # ends at a word boundary
+        assert shrink_line(text, width, measure, 1.0, 1.0)[1] == line
+
+
+def test_ellipsis_cuts_a_word_by_clusters_only_when_the_first_word_is_too_wide():
+    from lo_desktop.labels.thai_wrap import ellipsize
+
+    line = ellipsize("พระราชบัญญัติทางหลวง", 2.5, 1.0, measure)
+    assert line.endswith(ELLIPSIS) and "พระราชบัญญัติ".startswith(line[:-1])
+    assert line[-2] not in MARKS  # the cut keeps each consonant with its marks
+    fitted = fit("ความสะอาดเรียบร้อย " * 6, 10, 2.6, measure, line_height, largest=1, smallest=1)
+    last = fitted.lines[-1][: -len(ELLIPSIS)]
+    assert fitted.ellipsized and not last.endswith(("ความสะอา", "เรียบร้"))

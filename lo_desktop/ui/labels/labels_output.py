@@ -79,7 +79,7 @@ class LabelsOutput:
         if self._checked_order() is None:
             return None
         printer = self._ask_printer()
-        if printer is None:
+        if printer is None or not self._edges_printable(printer):
             return None
         self.use_printer(printer.printerName())
         self.remember()
@@ -114,6 +114,12 @@ class LabelsOutput:
             print_job.print_calibration(self.sheet(), printer, (self.offset_x.value(), self.offset_y.value()))
         except UserError as exc:
             messages.show_error(self, exc)
+
+    def _edges_printable(self, printer) -> bool:
+        from lo_desktop.labels.printing import printable_area_warning
+
+        warning = printable_area_warning(printer, self.sheet())
+        return warning is None or messages.confirm(self, warning)
 
     def _ask_printer(self):
         from PySide6.QtPrintSupport import QPrintDialog
