@@ -157,7 +157,7 @@ def test_a_full_disk_leaves_no_half_backup(db, monkeypatch):
         target.write_bytes(b"half")
         raise sqlite3.OperationalError("database or disk is full")
 
-    monkeypatch.setattr(backup, "_copy_pages", full)
+    monkeypatch.setattr(backup, "copy_pages", full)
     with pytest.raises(UserError, match="ดิสก์เต็ม|disk is full"):
         backup.make_backup(db_path(db), "manual")
     folder = backup.backups_dir(db_path(db))

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from lo_desktop.core import thaidate, vocab
+from lo_desktop.core.safety.backup import copy_pages
 from lo_desktop.core.atomic import write_atomically_by_name
 from lo_desktop.i18n import translate
 
@@ -47,20 +48,8 @@ def publish_snapshot(db_file: str | Path, target: str | Path | None = None) -> P
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=target.parent, prefix=".~lo-copy-") as work:
         copy = Path(work) / "copy.db"
-        _backup(Path(db_file), copy)
+        copy_pages(Path(db_file), copy)
         return write_atomically_by_name(target, lambda tmp: _shape(copy, tmp))
-
-
-def _backup(source: Path, copy: Path) -> None:
-    src = sqlite3.connect(str(source), timeout=30)
-    try:
-        dst = sqlite3.connect(str(copy))
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
 
 
 def _shape(copy: Path, out: Path) -> None:

@@ -62,7 +62,7 @@ def make_backup(db_file: str | Path, reason: str = "", out: str | Path | None = 
     part = folder / f"{PART_PREFIX}{os.getpid()}-{threading.get_ident()}.db"
     target = Path(out).expanduser() if out else folder / "backup.db"
     try:
-        _copy_pages(db_file, part)
+        copy_pages(db_file, part)
         _fsync(part)
         target = _place(part, Path(out).expanduser()) if out else _place_new(part, db_file, reason)
     except sqlite3.Error as exc:
@@ -116,7 +116,8 @@ def _new_name(db_file: Path, reason: str) -> Path:
     return folder / f"{db_file.stem}-{stamp}{counter}{suffix}.db"
 
 
-def _copy_pages(source: Path, target: Path) -> None:
+def copy_pages(source: Path, target: Path) -> None:
+    """A consistent copy of a database (online backup API) as one self-contained file."""
     target.unlink(missing_ok=True)
     src = sqlite3.connect(str(source), timeout=30)
     try:
