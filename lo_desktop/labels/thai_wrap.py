@@ -42,6 +42,19 @@ def clusters(text: str) -> list[str]:
     return result
 
 
+# Names the segmenter's dictionary splits ("เขตพระ|โขนง") that no line may break, on a label or on screen:
+# Bangkok's fifty districts (the agencies a corner exchanges with) and the city itself.
+WHOLE_NAMES = tuple("""
+    กรุงเทพมหานคร พระนคร ดุสิต หนองจอก บางรัก บางเขน บางกะปิ ปทุมวัน ป้อมปราบศัตรูพ่าย พระโขนง มีนบุรี
+    ลาดกระบัง ยานนาวา สัมพันธวงศ์ พญาไท ธนบุรี บางกอกใหญ่ ห้วยขวาง คลองสาน ตลิ่งชัน บางกอกน้อย บางขุนเทียน
+    ภาษีเจริญ หนองแขม ราษฎร์บูรณะ บางพลัด ดินแดง บึงกุ่ม สาทร บางซื่อ จตุจักร บางคอแหลม ประเวศ คลองเตย
+    สวนหลวง จอมทอง ดอนเมือง ราชเทวี ลาดพร้าว วัฒนา บางแค หลักสี่ สายไหม คันนายาว สะพานสูง วังทองหลาง
+    คลองสามวา บางนา ทวีวัฒนา ทุ่งครุ บางบอน""".split())
+
+
+_WHOLE_NAME = re.compile("|".join(sorted(WHOLE_NAMES, key=len, reverse=True)))
+
+
 @lru_cache(maxsize=1)
 def _segmenter():
     from pythainlp.tokenize import word_tokenize
@@ -70,7 +83,21 @@ def words(text: str) -> tuple[str, ...]:
 
 
 def _thai_words(run: str) -> list[str]:
-    return _segmenter()(run)
+    return _keep_names_whole(run, _segmenter()(run))
+
+
+def _keep_names_whole(run: str, pieces: list[str]) -> list[str]:
+    """Pieces joined again where the segmenter cut inside one of ``WHOLE_NAMES``."""
+    inside = {at for m in _WHOLE_NAME.finditer(run) for at in range(m.start() + 1, m.end())}
+    merged: list[str] = []
+    at = 0
+    for piece in pieces:
+        if merged and at in inside:
+            merged[-1] += piece
+        else:
+            merged.append(piece)
+        at += len(piece)
+    return merged
 
 
 def _merge_orphans(pieces: list[str]) -> list[str]:

@@ -219,3 +219,7 @@ def test_ellipsis_cuts_a_word_by_clusters_only_when_the_first_word_is_too_wide()
     fitted = fit("ความสะอาดเรียบร้อย " * 6, 10, 2.6, measure, line_height, largest=1, smallest=1)
     last = fitted.lines[-1][: -len(ELLIPSIS)]
     assert fitted.ellipsized and not last.endswith(("ความสะอา", "เรียบร้"))
+
+
+def test_a_district_name_the_dictionary_splits_stays_one_piece_on_labels_too():
+    assert words("สำนักงานเขตพระโขนง") == ("สำนักงานเขต", "พระโขนง")  # newmm alone gives พระ | โขนง

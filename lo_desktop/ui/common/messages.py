@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from lo_desktop.core.errors import UserError, plain_sentence
 from lo_desktop.i18n import _, tr
+from lo_desktop.ui.common import qt_words
 from lo_desktop.paths import data_dir
 
 LOG_NAME = "errors.log"
@@ -42,9 +43,12 @@ def headless() -> bool:
 
 
 def button_texts() -> dict[str, str]:
-    """Qt ships no Thai translation of its standard buttons, so they are named here."""
-    return {"Ok": _("OK"), "Cancel": _("Cancel"), "Yes": _("Yes"), "No": _("No"), "Close": _("Close"),
-            "Save": _("Save"), "Discard": _("Discard"), "Open": _("Open")}
+    """Standard buttons by their enum name, in the words of ui/common/qt_words.py (Qt ships no Thai): set on
+    a box directly, they hold even where that translator is not installed (a dialog a test builds alone)."""
+    words = qt_words.qt_words()
+    return {name: words[source] for name, source in (
+        ("Ok", "OK"), ("Cancel", "Cancel"), ("Yes", "Yes"), ("No", "No"), ("Close", "Close"), ("Save", "Save"),
+        ("Discard", "Discard"), ("Open", "Open"))}
 
 
 def translate_buttons(box) -> None:

@@ -8,16 +8,24 @@ from lo_desktop.i18n for the contexts below; anything else keeps Qt's own words.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtCore import QCoreApplication, QTranslator
 
-from lo_desktop.i18n import _
+from lo_desktop.i18n import _, language
 
 CONTEXTS = {"QPlatformTheme", "QDialogButtonBox", "QInputDialog", "QMessageBox", "QLineEdit",
             "QWidgetTextControl", "QTextControl", "QColorDialog"}
 
 
 def qt_words() -> dict[str, str]:
-    """Qt's source text, with its "&" shortcut marks taken out → ours, in the current language."""
+    """Qt's source text, with its "&" shortcut marks taken out → ours, in the current language (Qt asks for
+    every widget it builds: the table is made once per language)."""
+    return _words_in(language())
+
+
+@lru_cache(maxsize=2)
+def _words_in(_language: str) -> dict[str, str]:
     return {
         "OK": _("OK"), "Cancel": _("Cancel"), "Yes": _("Yes"), "No": _("No"), "Close": _("Close"),
         "Save": _("Save"), "Discard": _("Discard"), "Open": _("Open"), "Apply": _("Apply"),

@@ -21,16 +21,6 @@ from lo_desktop.labels import thai_wrap
 ZWSP = "\u200b"
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
 _SPACES = re.compile(r"(\s+)")
-# Names the segmenter's dictionary splits ("เขตพระ|โขนง") that a line must never break: Bangkok's fifty
-# districts (the agencies a corner exchanges with) and the city itself.
-WHOLE_NAMES = tuple("""
-    กรุงเทพมหานคร พระนคร ดุสิต หนองจอก บางรัก บางเขน บางกะปิ ปทุมวัน ป้อมปราบศัตรูพ่าย พระโขนง มีนบุรี
-    ลาดกระบัง ยานนาวา สัมพันธวงศ์ พญาไท ธนบุรี บางกอกใหญ่ ห้วยขวาง คลองสาน ตลิ่งชัน บางกอกน้อย บางขุนเทียน
-    ภาษีเจริญ หนองแขม ราษฎร์บูรณะ บางพลัด ดินแดง บึงกุ่ม สาทร บางซื่อ จตุจักร บางคอแหลม ประเวศ คลองเตย
-    สวนหลวง จอมทอง ดอนเมือง ราชเทวี ลาดพร้าว วัฒนา บางแค หลักสี่ สายไหม คันนายาว สะพานสูง วังทองหลาง
-    คลองสามวา บางนา ทวีวัฒนา ทุ่งครุ บางบอน""".split())
-
-
 def breakable(text: str | None) -> str:
     """``text`` as it is, with a zero-width space at each boundary between two words of which one is Thai."""
     if not text or not _THAI.search(text):
@@ -43,23 +33,12 @@ def _break_word_run(run: str) -> str:
     pieces = thai_wrap.words(run)
     if "".join(pieces) != run:  # the segmenter changed something: show the text as it is, unbroken
         return run
-    kept = _inside_names(run)
-    out, at = pieces[0], len(pieces[0])
+    out = pieces[0]
     for before, after in zip(pieces, pieces[1:]):
-        if (_THAI.match(before[-1]) or _THAI.match(after[0])) and at not in kept:
+        if _THAI.match(before[-1]) or _THAI.match(after[0]):
             out += ZWSP
         out += after
-        at += len(after)
     return out
-
-
-def _inside_names(run: str) -> set[int]:
-    """Positions strictly inside a name of ``WHOLE_NAMES``: no break there."""
-    inside: set[int] = set()
-    for name in WHOLE_NAMES:
-        for match in re.finditer(name, run):
-            inside.update(range(match.start() + 1, match.end()))
-    return inside
 
 
 def breakable_address(text: str) -> str:
