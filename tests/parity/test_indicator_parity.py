@@ -9,12 +9,10 @@ the database (the CLI opens it per command), not to the action.
 """
 import json
 import re
-import shutil
 import sqlite3
 from contextlib import closing
 from datetime import date
 
-import pytest
 from docx import Document
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMainWindow, QMenu
@@ -51,28 +49,6 @@ def demo_corner(db) -> None:
     load_demo(db)
     save_session(db, ExchangeSession(date(2013, 8, 1), "การจัดเก็บค่าธรรมเนียม", partners=[SHORT], participants=[
         Participant("นางสาวใจดี มีสุข", "นักวิชาการ", SHORT)], headcounts={SHORT: 4}))
-
-
-@pytest.fixture
-def twins(tmp_path):
-    """make(build) → (the CLI's database file, the window's open database), each in its own folder."""
-    opened = []
-
-    def make(build=demo_corner):
-        base = tmp_path / "base" / "corner.db"
-        base.parent.mkdir()
-        db = open_database(base)
-        build(db)
-        db.close()
-        paths = []
-        for side in ("cli", "window"):
-            shutil.copytree(base.parent, tmp_path / side)  # the stored photos and files come along
-            paths.append(tmp_path / side / "corner.db")
-        opened.append(open_database(paths[1]))
-        return paths[0], opened[-1]
-    yield make
-    for db in opened:
-        db.close()
 
 
 def cli(path, *args, code=0) -> None:
@@ -119,7 +95,7 @@ def last_history_id(db) -> int:
 
 # --- exchange sessions ------------------------------------------------------------------------------------------
 def test_adding_a_session(twins, qtbot):
-    cli_path, db = twins()
+    cli_path, db = twins(demo_corner)
     code = "BN-0001"
     cli(cli_path, "session", "add", "--date", "15/3/2567", "--topic", "การจัดระเบียบทางเท้า",
         "--format", "meeting", "--partner", PRAWET, "--start", "9.30", "--place", "ห้องประชุม 1",
@@ -146,7 +122,7 @@ def test_adding_a_session(twins, qtbot):
 
 
 def test_editing_a_session_records_the_same_history(twins, qtbot):
-    cli_path, db = twins()
+    cli_path, db = twins(demo_corner)
     before = last_history_id(db)
     cli(cli_path, "session", "edit", "1", "--topic", "หัวข้อที่แก้ไข",
         "--participant", "นางสาวใจดี มีสุข||" + PRAWET, "--headcount", f"{PRAWET}=7")
@@ -164,7 +140,7 @@ def test_editing_a_session_records_the_same_history(twins, qtbot):
 
 
 def test_moving_a_session_to_the_trash_and_back(twins, qtbot, monkeypatch):
-    cli_path, db = twins()
+    cli_path, db = twins(demo_corner)
     cli(cli_path, "session", "delete", "2")
     monkeypatch.setattr(messages, "confirm", lambda *a, **k: True)
     page = SessionsPage(db, load_settings(db))
@@ -183,7 +159,7 @@ def test_moving_a_session_to_the_trash_and_back(twins, qtbot, monkeypatch):
 
 # --- channels and communities ---------------------------------------------------------------------------------
 def test_recording_a_distribution_channel(twins, qtbot):
-    cli_path, db = twins()
+    cli_path, db = twins(demo_corner)
     code = "BN-0001"
     cli(cli_path, "channel", "add", code, "--channel", "website", "--date", "1/11/2567",
         "--link", " https://bangna.example/manual ", "--note", "หน้าแรก")
@@ -207,7 +183,7 @@ def test_recording_a_distribution_channel(twins, qtbot):
 
 
 def test_saving_and_deleting_a_community(twins, qtbot, monkeypatch):
-    cli_path, db = twins()
+    cli_path, db = twins(demo_corner)
     community_id = 1
     cli(cli_path, "community", "edit", str(community_id), "--name", "ชุมชนเทศกิจ", "--member", "นายเอ",
         "--member", "นางบี", "--material", "BN-0002")
@@ -241,7 +217,7 @@ def select(dialog, name: str) -> None:
 
 
 def test_renaming_merging_and_deleting_agencies(twins, qtbot, monkeypatch):
-    cli_path, db = twins()
+    cli_path, db = twins(demo_corner)
     monkeypatch.setattr(messages, "confirm", lambda *a, **k: True)
     renamed = "สนง. เขตพระโขนง"
     cli(cli_path, "agency", "rename", SHORT, renamed, "--short", "พข.")
@@ -283,7 +259,7 @@ def test_renaming_merging_and_deleting_agencies(twins, qtbot, monkeypatch):
 
 
 def test_an_agency_still_named_is_refused_alike(twins, qtbot, monkeypatch, boxes):
-    cli_path, db = twins()
+    cli_path, db = twins(demo_corner)
     cli(cli_path, "agency", "delete", SHORT, code=1)
     dialog = agencies_dialog(db, qtbot)
     select(dialog, SHORT)

@@ -5,7 +5,6 @@ The window is driven as the clerk drives it (the lend dialog, the lending page, 
 borrowers dialog), with its questions answered by monkeypatch. Daily backups are left out of the
 comparison: they belong to opening the database (the CLI opens it per command), not to the action.
 """
-import shutil
 import sqlite3
 from contextlib import closing
 from datetime import date, timedelta
@@ -17,7 +16,7 @@ from lo_desktop.cli import main
 from lo_desktop.core.lending import loans as lending
 from lo_desktop.core.safety.backup import list_backups
 from lo_desktop.core.catalog.materials import add_material, delete_material
-from lo_desktop.core.db import db_path, open_database
+from lo_desktop.core.db import db_path
 from lo_desktop.core.records import Material
 from lo_desktop.settings import load_settings
 from lo_desktop.ui.common import messages
@@ -34,31 +33,6 @@ def corner(db) -> None:
     lending.ensure_borrower(db, "สมชาย ใจดี", "ฝ่ายเทศกิจ")
     lending.ensure_borrower(db, "นายสมชาย ใจดี", "", "0 2398 0001")
     lending.ensure_borrower(db, "วิชัย มั่นคง")
-
-
-@pytest.fixture
-def twins(tmp_path):
-    """(the CLI's database file, the window's open database), each in its own folder (and backups folder)."""
-    def make(build=corner):
-        base = tmp_path / "base" / "corner.db"
-        base.parent.mkdir()
-        db = open_database(base)
-        build(db)
-        db.close()
-        paths = []
-        for side in ("cli", "window"):
-            target = tmp_path / side / "corner.db"
-            target.parent.mkdir()
-            with closing(sqlite3.connect(base)) as src, closing(sqlite3.connect(target)) as dst:
-                src.backup(dst)
-            paths.append(target)
-        shutil.rmtree(base.parent)
-        opened.append(open_database(paths[1]))
-        return paths[0], opened[-1]
-    opened = []
-    yield make
-    for db in opened:
-        db.close()
 
 
 def cli(path, *args, code=0) -> None:
@@ -99,7 +73,7 @@ def boxes(monkeypatch):
 def test_lending_leaves_the_same_loans_borrowers_and_history(qtbot, twins):
     from lo_desktop.ui.lending.lend_dialog import LendDialog
 
-    path, db = twins()
+    path, db = twins(corner)
     cli(path, "lend", "BN-0001", "--to", "สมชาย ใจดี", "--phone", "0 2398 0009", "--days", "7")
     cli(path, "lend", "BN-0002", "--to", "สมหญิง รักงาน", "--section", "ฝ่ายโยธา", "--days", "7")
     cli(path, "lend", "BN-0002", "--to", "คนใหม่", "--days", "400", code=1)  # more than a year
@@ -178,7 +152,7 @@ def test_returning_leaves_the_same_loans_and_statuses(qtbot, twins, boxes):
 def test_a_stocktake_leaves_the_same_count_catalog_and_backups(qtbot, twins, monkeypatch, mark_lost):
     from lo_desktop.ui.lending.stocktake_page import StocktakePage
 
-    path, db = twins()
+    path, db = twins(corner)
     cli(path, "stocktake", "start", "ชั้น A-1")
     cli(path, "stocktake", "scan", "BN-0002", "BN-0003", "NOPE-1", "BN-0001")
     cli(path, "stocktake", "undo")  # BN-0001 was scanned by mistake

@@ -8,25 +8,12 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QLineEdit,
                                QTextEdit, QWidget)
 
-from lo_desktop.settings import load_settings
 from lo_desktop.ui.lending.lending_scan import ScanEntry
-from lo_desktop.ui.window.main_window import MainWindow
 from lo_desktop.ui.window.pages import PAGES
 
 PAGE_KEYS = [key for key, _title, _cls in PAGES]
 # The kinds of widget a clerk leaves the focus in (a combo box is left out: typing letters picks an entry).
 FOCUSABLE = (QLineEdit, QTextEdit, QAbstractItemView, QAbstractButton)
-
-
-@pytest.fixture
-def window(qtbot, demo_db):
-    w = MainWindow(demo_db, load_settings(demo_db))
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
-    return w
 
 
 def _send(widget, kind, key, text="", modifiers=Qt.KeyboardModifier.NoModifier):

@@ -1,24 +1,10 @@
 """A USB scanner types a payload very fast and presses Enter: wherever the focus is, that material opens."""
 import itertools
 
-import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
-from lo_desktop.settings import load_settings
-from lo_desktop.ui.window.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot, demo_db):
-    w = MainWindow(demo_db, load_settings(demo_db))
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
-    return w
 
 
 def focus(qtbot, widget):

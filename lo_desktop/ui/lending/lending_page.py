@@ -17,7 +17,6 @@ from lo_desktop.core.errors import UserError
 from lo_desktop.core.catalog.search import normalize
 from lo_desktop.core.thaidate import format_date
 from lo_desktop.i18n import _, tr
-from lo_desktop.reports.docx_base import docx_path
 from lo_desktop.ui.common import messages
 from lo_desktop.ui.window.state import window_settings
 from lo_desktop.ui.common.tables import read_only_table
@@ -63,6 +62,8 @@ def ask_docx_path(parent: QWidget, name: str) -> Path | None:
                                                   _("Word documents (*.docx)"))
     if not chosen:
         return None
+    from lo_desktop.reports.docx_base import docx_path  # python-docx loads when a document is made, not at start
+
     try:
         return docx_path(chosen)
     except UserError as exc:  # a name like "r.pdf": said, and nothing written
