@@ -49,3 +49,12 @@ def boxes(monkeypatch):
     monkeypatch.setattr(messages, "show", record)
     monkeypatch.setattr(messages, "notify", record)
     return shown
+
+
+@pytest.fixture(scope="session", autouse=True)
+def thai_dictionary():
+    """The Thai dictionary loaded once, up front: the window shows text unbroken until it is (it never
+    waits for it), and a test must not depend on how fast a background thread was."""
+    from lo_desktop.labels import thai_wrap
+
+    thai_wrap.words("การ")

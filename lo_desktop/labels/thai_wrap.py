@@ -9,6 +9,7 @@ last line ends with an ellipsis.
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -55,6 +56,20 @@ WHOLE_NAMES = tuple("""
 _WHOLE_NAME = re.compile("|".join(sorted(WHOLE_NAMES, key=len, reverse=True)))
 
 
+_ready = threading.Event()  # set once the dictionary is loaded (~0.7 s: pythainlp builds its word trie)
+
+
+def dictionary_ready() -> bool:
+    """Whether words() answers at once; a window must not wait 0.7 s for it while it starts."""
+    return _ready.is_set()
+
+
+def load_in_background() -> None:
+    """Load the dictionary on a plain daemon thread (nothing of Qt in it, nothing to wait for at exit)."""
+    if not _ready.is_set():
+        threading.Thread(target=words, args=("\u0e01\u0e32\u0e23",), daemon=True).start()
+
+
 @lru_cache(maxsize=1)
 def _segmenter():
     from pythainlp.tokenize import word_tokenize
@@ -83,7 +98,9 @@ def words(text: str) -> tuple[str, ...]:
 
 
 def _thai_words(run: str) -> list[str]:
-    return _keep_names_whole(run, _segmenter()(run))
+    pieces = _segmenter()(run)
+    _ready.set()
+    return _keep_names_whole(run, pieces)
 
 
 def _keep_names_whole(run: str, pieces: list[str]) -> list[str]:

@@ -64,3 +64,23 @@ def test_the_detail_pane_shows_breaks_and_the_editor_gets_the_stored_title(qtbot
     assert ZWSP in page.detail.title.text() and plain(page.detail.title.text()) == material.title
     assert ZWSP not in page.detail.material().title
     assert catalog.get_material(demo_db, "BN-0001").title == material.title
+
+
+def test_before_the_dictionary_is_loaded_text_is_shown_whole(monkeypatch):
+    from lo_desktop.labels import thai_wrap
+    from lo_desktop.ui.common import thai_text
+
+    monkeypatch.setattr(thai_wrap, "dictionary_ready", lambda: False)
+    assert thai_text.breakable("การจัดระเบียบผู้ค้า") == "การจัดระเบียบผู้ค้า"  # no 0.7 s wait on the window
+
+
+def test_the_window_loads_the_dictionary_once_it_is_up(qtbot, db, monkeypatch):
+    from lo_desktop.app import build_window
+    from lo_desktop.labels import thai_wrap
+
+    loads = []
+    monkeypatch.setattr(thai_wrap, "load_in_background", lambda: loads.append(True))
+    window = build_window(db)
+    qtbot.addWidget(window)
+    assert loads == []  # not while the window is being built
+    qtbot.waitUntil(lambda: loads == [True], timeout=5000)

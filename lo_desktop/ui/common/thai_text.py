@@ -25,6 +25,8 @@ def breakable(text: str | None) -> str:
     """``text`` as it is, with a zero-width space at each boundary between two words of which one is Thai."""
     if not text or not _THAI.search(text):
         return text or ""
+    if not thai_wrap.dictionary_ready():  # never wait for it (the window loads it once it is up): whole now
+        return text
     return "".join(part if part.isspace() or not _THAI.search(part) else _break_word_run(part)
                    for part in _SPACES.split(text))
 

@@ -7,7 +7,6 @@ print a calibration page.
 """
 from __future__ import annotations
 
-import threading
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDoubleSpinBox,
@@ -15,7 +14,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDou
                                QSpinBox, QVBoxLayout)
 
 from lo_desktop.i18n import _, tr
-from lo_desktop.labels import history, thai_wrap, usage
+from lo_desktop.labels import history, usage
 from lo_desktop.labels.calibration import offset_for
 from lo_desktop.labels.geometry import MAX_COPIES, first_free, first_page_taken, page_count
 from lo_desktop.labels.layout import FIELDS
@@ -32,10 +31,6 @@ CHOICE_NAMES = {"selection": "Selected materials", "filter": "Materials in the c
 
 
 def install(window) -> None:
-    # Load the Thai dictionary (about half a second) while the clerk looks at the catalog, not when she
-    # first opens the Labels dialog. A plain daemon thread, not tasks.run_in_background: nothing of Qt in it
-    # and nothing to report, so nothing Qt must wait for or tear down at exit.
-    threading.Thread(target=thai_wrap.words, args=("\u0e01\u0e32\u0e23",), daemon=True).start()
     entries = [
         (_("Print labels…"), "Ctrl+P", lambda: open_dialog(window)),  # Ctrl+L lends
         (_("Print labels for the selection…"), "Ctrl+Shift+P", lambda: open_dialog(window, "selection")),

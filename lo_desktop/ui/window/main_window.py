@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
 from PySide6.QtWidgets import (QApplication, QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget,
                                QToolBar, QWidget)
 
@@ -15,6 +15,7 @@ from lo_desktop.core.catalog import materials as catalog
 from lo_desktop.core.db import db_path
 from lo_desktop.core.catalog.scan import code_from_payload
 from lo_desktop.i18n import _, tr
+from lo_desktop.labels import thai_wrap
 from lo_desktop.paths import demo_db_path
 from lo_desktop.ui.window import pages as page_registry
 from lo_desktop.ui.catalog.catalog_menu import CatalogActions
@@ -26,6 +27,7 @@ from lo_desktop.ui.common.thai_text import install_clean_copy
 from lo_desktop.ui.window.scan import ScanBox, ScanDetector
 from lo_desktop.ui.window.state import window_settings
 
+DICTIONARY_AFTER_MS = 1500
 MENUS = (("file", "&File"), ("catalog", "&Catalog"), ("sessions", "&Sessions"), ("labels", "&Labels"),
          ("reports", "&Reports"), ("help", "&Help"))
 
@@ -54,6 +56,9 @@ class MainWindow(QMainWindow):
         self.scanner.install()
         install_clean_copy(QApplication.instance())  # shown Thai carries break opportunities; copies do not
         self._update_title()
+        # The Thai dictionary (word breaks on screen and on labels) is built in pure Python in ~0.7 s and
+        # holds the interpreter meanwhile: loaded once the window is up, it never slows the start.
+        QTimer.singleShot(DICTIONARY_AFTER_MS, thai_wrap.load_in_background)
         self._restore_geometry()
 
     # --- menus --------------------------------------------------------------------------------------
