@@ -58,7 +58,10 @@ class MainWindow(QMainWindow):
         self._update_title()
         # The Thai dictionary (word breaks on screen and on labels) is built in pure Python in ~0.7 s and
         # holds the interpreter meanwhile: loaded once the window is up, it never slows the start.
-        QTimer.singleShot(DICTIONARY_AFTER_MS, thai_wrap.load_in_background)
+        # A timer of the window's own, so it dies with the window (a bare singleShot outlived it in tests).
+        self._dictionary_timer = QTimer(self, singleShot=True, interval=DICTIONARY_AFTER_MS)
+        self._dictionary_timer.timeout.connect(thai_wrap.load_in_background)
+        self._dictionary_timer.start()
         self._restore_geometry()
 
     # --- menus --------------------------------------------------------------------------------------
