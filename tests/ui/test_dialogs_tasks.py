@@ -133,3 +133,30 @@ def test_nothing_is_offered_when_writing_failed(qtbot, boxes, monkeypatch, tmp_p
 def test_no_task_is_kept_alive_after_it_ended(qtbot, boxes):
     run_task(None, "งานสั้น", lambda progress: None).wait()
     assert tasks._running == set()
+
+
+class _Tracked:
+    """Records the thread that frees it: a Qt object freed on a pool thread crashes the program."""
+
+    freed_on: list = []
+
+    def __del__(self):
+        _Tracked.freed_on.append(threading.current_thread() is threading.main_thread())
+
+
+@pytest.mark.parametrize("background", [False, True])
+def test_what_a_task_holds_is_freed_on_the_main_thread(qtbot, boxes, background):
+    _Tracked.freed_on = []
+    for _ in range(20):
+        held = _Tracked()
+        work = lambda *args, held=held: None  # noqa: E731 - a closure holding an object, as the actions do
+        del held
+        if background:
+            done = []
+            tasks.run_in_background(work, done.append)
+            qtbot.waitUntil(lambda: bool(done))
+        else:
+            run_task(None, "งานสั้น", work).wait()
+        del work
+    qtbot.waitUntil(lambda: len(_Tracked.freed_on) == 20)
+    assert all(_Tracked.freed_on)

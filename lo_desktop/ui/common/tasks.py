@@ -15,6 +15,7 @@ touches nothing of Qt and reports nothing.
 """
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Callable, Generic, TypeVar
 
@@ -29,6 +30,7 @@ from lo_desktop.ui.common import messages
 T = TypeVar("T")
 SHOW_AFTER_MS = 400  # quick tasks finish before a dialog would flash
 STATUS_MS = 5000
+RELEASE_WAIT_S = 10  # a worker lets go within microseconds of its result; this only bounds a stuck one
 _running: set["TaskHandle"] = set()  # keeps handles (and their signals) alive while work runs
 
 
@@ -50,17 +52,43 @@ class QtProgress(Progress):
 
 
 class _Runner(QRunnable):
+    """Runs the work on a pool thread and lets go of it before saying so.
+
+    The pool thread must never free a Qt object: when it dropped the last reference to the task's signals
+    (the window had already taken the result and forgotten the task), the signals were destroyed on that
+    thread while Qt still used them, and a stress run of 18,000 tasks crashed once. So every
+    reference is dropped here first, then ``released`` is set. The task holds the same objects (its work
+    too: a closure may hold a window) and is kept alive (``_running``) until then, so the main thread is
+    the one that frees them.
+    """
+
     def __init__(self, work: Callable, progress: Progress, signals: _Signals):
         super().__init__()
-        self._work, self._progress, self._signals = work, progress, signals
+        self._job = (work, progress, signals)
+        self.released = threading.Event()
 
     def run(self) -> None:
         try:
-            result = self._work(self._progress)
-        except BaseException as exc:  # every error must reach the main thread, never kill the pool
-            self._signals.failed.emit(exc)
-        else:
-            self._signals.succeeded.emit(result)
+            _run_job(*self._job)
+        finally:
+            self._job = None
+            self.released.set()
+
+
+def _run_job(work: Callable, progress: Progress, signals: _Signals) -> None:
+    try:
+        result = work(progress)
+    except BaseException as exc:  # every error must reach the main thread, never kill the pool
+        signals.failed.emit(exc)
+    else:
+        signals.succeeded.emit(result)
+
+
+def _start(owner) -> threading.Event:
+    """Run ``owner.work`` on the pool; ``owner`` (a task) keeps the work, progress and signals alive."""
+    runner = _Runner(owner.work, owner.progress, owner.signals)
+    QThreadPool.globalInstance().start(runner)
+    return runner.released
 
 
 class TaskDialog(QDialog):
@@ -137,6 +165,7 @@ class TaskHandle(QObject, Generic[T]):
     def _end(self, state: str) -> None:
         self.state = state
         self.dialog.finish()
+        self.released.wait(RELEASE_WAIT_S)  # the worker lets go right after handing over the result
         _running.discard(self)
         self.finished.emit()
 
@@ -166,8 +195,9 @@ class TaskHandle(QObject, Generic[T]):
 def run_task(parent: QWidget | None, title: str, work: Callable[[Progress], T],
              on_done: Callable[[T], None] | None = None, output_path: Path | None = None) -> TaskHandle:
     handle = TaskHandle(parent, title, on_done, output_path)
+    handle.work = work
     _running.add(handle)
-    QThreadPool.globalInstance().start(_Runner(work, handle.progress, handle.signals))
+    handle.released = _start(handle)
     return handle
 
 
@@ -186,6 +216,7 @@ class _Quiet(QObject):
         self._deliver(None)
 
     def _deliver(self, result) -> None:
+        self.released.wait(RELEASE_WAIT_S)  # see _Runner: the main thread frees the job's Qt objects
         _quiet.discard(self)
         if self.on_done is not None:
             try:
@@ -201,8 +232,9 @@ def run_in_background(work: Callable[[], T], on_done: Callable[[T | None], None]
     """Run ``work()`` on the thread pool with no dialog; ``on_done(result)`` (None after a failure, which is
     logged) arrives on the window's thread."""
     quiet = _Quiet(on_done)
+    quiet.work, quiet.progress = (lambda _progress: work()), Progress()
     _quiet.add(quiet)
-    QThreadPool.globalInstance().start(_Runner(lambda _progress: work(), Progress(), quiet.signals))
+    quiet.released = _start(quiet)
 
 
 def show_status(parent: QWidget | None, text: str) -> None:
