@@ -25,8 +25,11 @@ class Settings:
     thai_digits: bool = False
     language: str = "th"
     label_url_pattern: str = ""
+    intranet_address: str = ""  # where colleagues open the published catalog, e.g. http://10.0.0.5:8001
     label_fields: list = field(default_factory=lambda: ["code", "title", "location", "agency"])
-    calibration_mm: dict = field(default_factory=lambda: {"x": 0.0, "y": 0.0})
+    # the printers' offsets (mm) and scale corrections (%): labels/calibration.py
+    calibration_mm: dict = field(
+        default_factory=lambda: {"x": 0.0, "y": 0.0, "scale_x": 100.0, "scale_y": 100.0})
     backups_kept: int = 10
     loan_days: int = 14
     report_template: str = ""

@@ -19,6 +19,7 @@ from lo_desktop.core.indicator import agency_edit
 from lo_desktop.core.indicator import channels
 from lo_desktop.core.indicator import communities as cop
 from lo_desktop.core.indicator import judge
+from lo_desktop.core.indicator import publication
 from lo_desktop.core.indicator import sessions
 from lo_desktop.core.safety.backup import backup_before
 from lo_desktop.core.errors import UserError
@@ -83,6 +84,17 @@ def delete_distribution_channel(db, channel_id: int) -> None:
     if channels.get_channel(db, channel_id) is None:
         raise UserError(_("This distribution record no longer exists."))
     channels.delete_channel(db, channel_id)
+
+
+def record_intranet_publication(db, on: date | None = None) -> list[channels.Channel]:
+    """Record the intranet as a distribution channel of every published work manual not yet recorded so in
+    the fiscal year (on the publishing day, default today); each record's evidence is the manual's page on
+    the intranet when the settings know its address. Returns the records made."""
+    from lo_desktop.core.intranet.links import material_url
+
+    address = load_settings(db).intranet_address.strip()
+    link = (lambda code: material_url(address, code)) if address else None
+    return publication.record_publication(db, on or date.today(), link)
 
 
 # --- communities of practice -----------------------------------------------------------------------------

@@ -29,15 +29,7 @@ FOLDER_KEY = "package/folder"
 
 def install(window) -> None:
     window.package_actions = PackageActions(window)
-    menu = getattr(window, "menus", {}).get("file")
-    quit_action = next((a for a in menu.actions() if a.objectName() == "action_quit"), None) if menu else None
-    if quit_action is None:
-        window.add_menu_action("file", None)
-        for action in window.package_actions.actions():
-            window.add_menu_action("file", action)
-        return
-    menu.insertActions(quit_action, window.package_actions.actions())  # Quit stays the last entry
-    menu.insertSeparator(quit_action)
+    window.add_file_actions(window.package_actions.actions())
 
 
 def _folder() -> str:

@@ -26,24 +26,8 @@ FULL_BACKUP_FILTER = "lo-desktop full backup (*.lobackup)"
 
 
 def install(window) -> None:
-    actions = SafetyActions(window)
-    window.safety_actions = actions
-    quit_action = _quit_action(window)
-    if quit_action is None:
-        window.add_menu_action("file", None)
-        for action in actions.actions():
-            window.add_menu_action("file", action)
-        return
-    menu = window.menus["file"]  # Quit stays the last entry of the File menu
-    menu.insertActions(quit_action, actions.actions())
-    menu.insertSeparator(quit_action)
-
-
-def _quit_action(window):
-    menus = getattr(window, "menus", {})
-    if "file" not in menus:
-        return None
-    return next((a for a in menus["file"].actions() if a.objectName() == "action_quit"), None)
+    window.safety_actions = SafetyActions(window)
+    window.add_file_actions(window.safety_actions.actions())
 
 
 class SafetyActions:

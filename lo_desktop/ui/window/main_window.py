@@ -75,6 +75,18 @@ class MainWindow(QMainWindow):
             menu.addAction(action)
         menu.menuAction().setVisible(True)
 
+    def add_file_actions(self, actions) -> None:
+        """A group of File-menu actions after a separator, above Quit (which stays the last entry)."""
+        menu = self.menus["file"]
+        quit_action = next((a for a in menu.actions() if a.objectName() == "action_quit"), None)
+        if quit_action is None:
+            menu.addSeparator()
+            menu.addActions(actions)
+        else:
+            menu.insertActions(quit_action, actions)
+            menu.insertSeparator(quit_action)
+        menu.menuAction().setVisible(True)
+
     def _update_menus(self) -> None:
         for menu in self.menus.values():
             menu.menuAction().setVisible(any(not a.isSeparator() for a in menu.actions()))

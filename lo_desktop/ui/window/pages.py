@@ -13,6 +13,7 @@ from lo_desktop.ui.indicator import channels_widget, sessions_menu
 from lo_desktop.ui.indicator.cop_page import CommunitiesPage
 from lo_desktop.ui.indicator.dashboard_page import DashboardPage
 from lo_desktop.ui.indicator.sessions_page import SessionsPage
+from lo_desktop.ui.intranet import publish_menu
 from lo_desktop.ui.labels import labels_dialog
 from lo_desktop.ui.lending import lending_menu
 from lo_desktop.ui.lending.lending_page import LendingPage
@@ -37,4 +38,5 @@ INSTALLERS = [
     labels_dialog.install,
     safety_menu.install,
     package_dialogs.install,
+    publish_menu.install,
 ]

@@ -1,0 +1,1 @@
+"""File ▸ Publish to the intranet."""
