@@ -1,7 +1,6 @@
 """Catalog commands: demo, list, search, show, export, import (and, from material_edits, the edits)."""
 from __future__ import annotations
 
-import json
 import sys
 
 from lo_desktop.commands import material_edits
@@ -19,6 +18,8 @@ def register(subparsers) -> None:
     p = subparsers.add_parser("search", help=_("find materials by any fragment of text"))
     p.add_argument("text")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--limit", type=_limit, metavar="N",
+                   help=_("show at most N materials (the first in code order)"))
     p.set_defaults(func=run_search)
     p = subparsers.add_parser("show", help=_("show one material"))
     p.add_argument("code")
@@ -53,58 +54,81 @@ def run_list(args, ctx) -> int:
 
 
 def run_search(args, ctx) -> int:
-    from lo_desktop.core.catalog.search import Query, search
+    from lo_desktop.core.catalog.search import Query, count, fetch_by_ids, search_ids
 
-    materials = search(ctx.db, Query(text=args.text))
-    found_in = _file_matches(ctx.db, args.text, materials)
+    query = Query(text=args.text)
+    ids = search_ids(ctx.db, query, limit=args.limit)
+    found_in = _file_matches(ctx.db, query, ids)
     if args.json:
-        rows = [dict(material_json(m), matched_attachments=[{"name": a.name, "snippet": snippet}
-                                                            for a, snippet in found_in.get(m.id, [])])
-                for m in materials]
-        print(json.dumps(rows, ensure_ascii=False, indent=1))
-        return 0
-    from lo_desktop.core.catalog.attachment_index import found_only_in_attachments
+        from lo_desktop.core.catalog.json_rows import json_array, material_objects
 
-    for m in materials:
+        matches = {i: [{"name": a.name, "snippet": snippet} for a, snippet in found]
+                   for i, found in found_in.items()}
+        print(json_array(material_objects(ctx.db, ids, matches)))
+        return 0
+    materials = fetch_by_ids(ctx.db, ids)
+    for m in (materials[i] for i in ids):
         print(f"{m.code}\t{m.title}\t{_location(m)}")
-        if found_in.get(m.id) and found_only_in_attachments(ctx.db, args.text, m.id):
+        if found_in.get(m.id) and _only_in_files(ctx.db, args.text, m.id):
             attachment, snippet = found_in[m.id][0]
             print("\t" + tr("found in: {name} — {snippet}", name=attachment.name, snippet=snippet))
-    print(tr("{count} materials", count=len(materials)), file=sys.stderr)
+    total = len(ids) if args.limit is None or len(ids) < args.limit else count(ctx.db, query)
+    print(_count_line(len(ids), total), file=sys.stderr)
     return 0
 
 
-def _file_matches(db, text: str, materials) -> dict:
-    """Which attachments of the found materials hold the search text (only those with file text are asked)."""
+def _limit(text: str) -> int:
+    import argparse
+
+    if not text.strip().isdigit():
+        raise argparse.ArgumentTypeError(tr("--limit takes a number of materials (0 or more), not “{value}”.",
+                                            value=text))
+    return int(text)
+
+
+def _count_line(shown: int, total: int) -> str:
+    if shown < total:
+        return tr("{shown} of {count} materials", shown=shown, count=total)
+    return tr("{count} materials", count=total)
+
+
+def _file_matches(db, query, ids: list[int]) -> dict:
+    """Which attachments of the found materials hold the search text. Asked only when an attachment's
+    text may answer at all (one index probe; most searches of most corners: no), and then only of the
+    materials that have file text."""
+    from lo_desktop.core.catalog.search import files_match
+
+    if not ids or not files_match(db, query):
+        return {}
     from lo_desktop.core.catalog.attachment_index import attachment_matches, materials_with_text
 
     with_text = materials_with_text(db)
-    return {m.id: attachment_matches(db, text, m.id) for m in materials if m.id in with_text}
+    return {i: attachment_matches(db, query.text, i) for i in ids if i in with_text}
+
+
+def _only_in_files(db, text: str, material_id: int) -> bool:
+    from lo_desktop.core.catalog.attachment_index import found_only_in_attachments
+
+    return found_only_in_attachments(db, text, material_id)
 
 
 def _print_materials(db, query, as_json: bool) -> int:
-    from lo_desktop.core.catalog.search import search
+    from lo_desktop.core.catalog.search import search, search_ids
 
-    materials = search(db, query)
     if as_json:
-        print(json.dumps([material_json(m) for m in materials], ensure_ascii=False, indent=1))
-    else:
-        for m in materials:
-            print(f"{m.code}\t{m.title}\t{_location(m)}")
-        print(tr("{count} materials", count=len(materials)), file=sys.stderr)
+        from lo_desktop.core.catalog.json_rows import json_array, material_objects
+
+        print(json_array(material_objects(db, search_ids(db, query))))
+        return 0
+    materials = search(db, query)
+    for m in materials:
+        print(f"{m.code}\t{m.title}\t{_location(m)}")
+    print(tr("{count} materials", count=len(materials)), file=sys.stderr)
     return 0
 
 
 def _location(m) -> str:
     return m.location or "-"
-
-
-def material_json(m) -> dict:
-    from dataclasses import asdict
-
-    row = asdict(m)
-    row["received_on"] = m.received_on.isoformat() if m.received_on else None
-    return row
 
 
 def run_show(args, ctx) -> int:

@@ -18,7 +18,7 @@ from lo_desktop.i18n import tr
 from lo_desktop.labels import history, printing, usage
 from lo_desktop.labels.geometry import first_free
 from lo_desktop.labels.layout import FIELDS
-from lo_desktop.labels.render import Job, content_for, write_pdf
+from lo_desktop.labels.render import Job, content_for
 from lo_desktop.labels.sheets import Sheet, check
 
 
@@ -33,6 +33,7 @@ class LabelOrder:
     start: int | None = None
     offset_mm: tuple[float, float] = (0.0, 0.0)
     fresh_sheet: bool = False
+    scale_pct: tuple[float, float] = (100.0, 100.0)  # the printer's scale correction (labels/calibration.py)
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ def print_labels(db, settings, order: LabelOrder, target, record: bool = True,
     remember what was printed and where the sheet in the tray now starts. Raises UserError for bad input
     (before a file or printer is touched) and Cancelled when ``progress`` is cancelled."""
     job, ids = prepare(db, settings, order)
-    pages = _paint(job, target, progress)
+    pages = _paint(job, target, progress, tuple(order.scale_pct))
     left = history.record_printed(db, job.sheet, ids, job.copies, job.start, job.used) if record else None
     return Printed(pages, len(ids) * job.copies, left)
 
@@ -69,13 +70,14 @@ def prepare(db, settings, order: LabelOrder) -> tuple[Job, list[int]]:
     return job, [m.id for m in materials]
 
 
-def print_calibration(sheet: Sheet, target, offset_mm=(0.0, 0.0)) -> None:
-    """Every label of ``sheet`` outlined and numbered, moved by the printer's offset, to a PDF path or a
-    QPrinter. Nothing is remembered."""
+def print_calibration(sheet: Sheet, target, offset_mm=(0.0, 0.0), scale_pct=(100.0, 100.0)) -> None:
+    """Every label of ``sheet`` outlined and numbered, with millimetre rulers along two edges, moved by
+    the printer's offset and scaled by its scale correction, to a PDF path or a QPrinter. Nothing is
+    remembered."""
     if _is_path(target):
-        write_pdf(target, Job(sheet, [], [], offset_mm=tuple(offset_mm)), calibration=True)
+        printing.write_calibration(target, sheet, tuple(offset_mm), tuple(scale_pct))
     else:
-        printing.print_calibration(target, sheet, tuple(offset_mm))
+        printing.print_calibration(target, sheet, tuple(offset_mm), tuple(scale_pct))
 
 
 def known_fields(fields: list[str]) -> list[str]:
@@ -87,10 +89,10 @@ def known_fields(fields: list[str]) -> list[str]:
     return names
 
 
-def _paint(job: Job, target, progress: Progress | None) -> int:
+def _paint(job: Job, target, progress: Progress | None, scale_pct: tuple[float, float]) -> int:
     if _is_path(target):
-        return write_pdf(target, job, progress=progress)
-    return printing.print_job(target, job, progress)
+        return printing.write_labels(target, job, scale_pct, progress)
+    return printing.print_job(target, job, progress, scale_pct)
 
 
 def _is_path(target) -> bool:

@@ -1,15 +1,33 @@
-"""Printing labels on a real printer through QPrinter, at 100 % scale from the paper's corner."""
+"""Printing labels through QPrinter, and the calibration page with its rulers (to a printer or a PDF).
+
+The page is painted from the paper's corner (full page) at 100 %, then corrected by the printer's
+calibration (labels/calibration.py): ``scale_pct`` scales it about the paper's corner, undoing a driver
+that scales the page ("fit to page"), and ``offset_mm`` moves it. Before anything prints, the paper
+chosen in the print dialog must be the sheet's (check_paper); printable_area_warning says when the
+printer's own margins would cut into the labels' ink.
+"""
 from __future__ import annotations
 
-from PySide6.QtGui import QPageLayout, QPainter
+from dataclasses import replace
+from functools import lru_cache
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPageLayout, QPainter, QPainterPath, QPdfWriter, QPen
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
+from lo_desktop.core.atomic import write_atomically_by_name
 from lo_desktop.core.errors import UserError
 from lo_desktop.core.progress import Cancelled
 from lo_desktop.i18n import _, tr
-from lo_desktop.labels.geometry import cell_rect
-from lo_desktop.labels.render import Job, page_layout, paint_calibration, paint_job
+from lo_desktop.labels.calibration import RULER_LINE_MM, ink_box, paper_gaps, ruler_ticks
+from lo_desktop.labels.qtfonts import REFERENCE_PX, QtMetrics, label_font, register
+from lo_desktop.labels.render import (MM_PER_INCH, PDF_DPI, Job, page_layout, paint_calibration, paint_job,
+                                      write_pdf)
 from lo_desktop.labels.sheets import Sheet, check
+
+FULL_SIZE = (100.0, 100.0)
+RULER_PEN_MM = 0.15
+RULER_TEXT_MM = 2.2  # em height of the ruler's numbers, ~6 pt
 
 
 def default_printer_name() -> str:
@@ -41,24 +59,55 @@ def check_paper(printer: QPrinter, sheet: Sheet) -> None:
                            got=_size(got), sheet=sheet.name_th or sheet.name, wanted=_size(wanted)))
 
 
-def printable_area_warning(printer: QPrinter, sheet: Sheet) -> str | None:
-    """One Thai sentence when this printer cannot print as close to the paper's edge as the sheet's
-    outermost labels come (the printer's own minimum margins); None when every label is printable."""
+def printable_area_warning(printer: QPrinter, sheet: Sheet, fields=(), contents=(), offset_mm=(0.0, 0.0),
+                           scale_pct=FULL_SIZE) -> str | None:
+    """One sentence when this printer cannot print as close to the paper's edge as the ink of the
+    sheet's outermost labels comes (``contents``: the labels of the first page; none: their outlines),
+    with the printer's own offset and scale; None when all of it is printable."""
     layout = QPageLayout(printer.pageLayout())
     layout.setUnits(QPageLayout.Unit.Millimeter)
     m = layout.minimumMargins()
-    return edge_warning(sheet, (m.left(), m.top(), m.right(), m.bottom()))
+    ink = ink_box(sheet, list(fields), list(contents), ink_metrics())
+    return edge_warning(sheet, (m.left(), m.top(), m.right(), m.bottom()), ink, offset_mm, scale_pct)
 
 
-def edge_warning(sheet: Sheet, margins_mm: tuple[float, float, float, float]) -> str | None:
-    last = cell_rect(sheet, sheet.per_page - 1)
-    gaps = (sheet.left_mm, sheet.top_mm, sheet.page_width_mm - last.right, sheet.page_height_mm - last.bottom)
-    short = [(margin - gap) for gap, margin in zip(gaps, margins_mm) if margin > gap + 0.05]
-    if not short:
+def edge_warning(sheet: Sheet, margins_mm, ink=None, offset_mm=(0.0, 0.0), scale_pct=FULL_SIZE) -> str | None:
+    gaps = paper_gaps(sheet, ink, offset_mm, scale_pct)
+    cut, margin = max((margin - gap, margin) for gap, margin in zip(gaps, margins_mm))
+    if cut <= 0.05:
         return None
-    return tr("This printer cannot print within {margin} mm of the paper's edge, and the outermost labels of "
-              "this sheet come closer: their edges may come out blank. Print anyway?",
-              margin=f"{max(margins_mm):.1f}")
+    return tr("This printer cannot print within {margin} mm of the paper's edge, so up to {cut} mm of the "
+              "print on the outermost labels would be lost: print anyway?",
+              margin=f"{margin:.1f}", cut=f"{cut:.1f}")
+
+
+class InkMetrics(QtMetrics):
+    """The label metrics (the same layout as render.py's), and each text's own ink: its shaped glyphs'
+    outline, Thai marks above and below included (QFontMetricsF.tightBoundingRect leaves them out)."""
+
+    def __init__(self):
+        super().__init__()
+        self._outline_fonts = {bold: _reference_font(bold) for bold in (False, True)}
+
+    def glyph_box(self, text: str, size: float, bold: bool = False) -> tuple[float, float, float, float]:
+        """Left, top, right, bottom of the ink (mm) from the pen's start on the baseline (y down)."""
+        path = QPainterPath()
+        path.addText(QPointF(0.0, 0.0), self._outline_fonts[bold], text)
+        box, scale = path.boundingRect(), size / REFERENCE_PX
+        return box.left() * scale, box.top() * scale, box.right() * scale, box.bottom() * scale
+
+
+def _reference_font(bold: bool) -> QFont:
+    font = QFont(register())
+    font.setPixelSize(REFERENCE_PX)
+    font.setBold(bold)
+    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    return font
+
+
+@lru_cache(maxsize=1)
+def ink_metrics() -> InkMetrics:
+    return InkMetrics()
 
 
 def _size(sides) -> str:
@@ -72,14 +121,14 @@ def _begin(printer: QPrinter) -> QPainter:
     return painter
 
 
-def print_job(printer: QPrinter, job: Job, progress=None) -> int:
+def print_job(printer: QPrinter, job: Job, progress=None, scale_pct=FULL_SIZE) -> int:
     """Paint the job on the printer; when cancelled, what was spooled is withdrawn (abort)."""
     check(job.sheet)
     check_paper(printer, job.sheet)
     job.placements()
     painter = _begin(printer)
     try:
-        return paint_job(painter, printer.newPage, job, printer.resolution(), progress)
+        return paint_scaled(painter, printer.newPage, job, printer.resolution(), scale_pct, progress)
     except Cancelled:
         printer.abort()
         raise
@@ -87,11 +136,101 @@ def print_job(printer: QPrinter, job: Job, progress=None) -> int:
         painter.end()
 
 
-def print_calibration(printer: QPrinter, sheet: Sheet, offset_mm=(0.0, 0.0)) -> None:
+def write_labels(out, job: Job, scale_pct=FULL_SIZE, progress=None) -> int:
+    """The job as a PDF at ``out`` (written atomically), scaled when ``scale_pct`` says so."""
+    if tuple(scale_pct) == FULL_SIZE:
+        return write_pdf(out, job, progress=progress)
+    check(job.sheet)
+    job.placements()  # bad input is refused before a file is touched
+    return _write_pdf(out, job.sheet, _("Labels"),
+                      lambda painter, writer: paint_scaled(painter, writer.newPage, job, PDF_DPI, scale_pct,
+                                                           progress))
+
+
+def paint_scaled(painter: QPainter, new_page, job: Job, dpi: float, scale_pct=FULL_SIZE, progress=None) -> int:
+    """paint_job with the printer's scale: at 100 % exactly as before (the offset applied label by label,
+    QR modules on whole device pixels); otherwise offset and scale as the painter's transform."""
+    if tuple(scale_pct) == FULL_SIZE:
+        return paint_job(painter, new_page, job, dpi, progress)
+    calibrate(painter, dpi, job.offset_mm, scale_pct)
+    return paint_job(painter, new_page, replace(job, offset_mm=(0.0, 0.0)), dpi, progress)
+
+
+def calibrate(painter: QPainter, dpi: float, offset_mm, scale_pct) -> None:
+    """What is painted next lands at offset + scale × position (mm from the paper's corner)."""
+    per_mm = dpi / MM_PER_INCH
+    painter.translate(offset_mm[0] * per_mm, offset_mm[1] * per_mm)
+    painter.scale(scale_pct[0] / 100.0, scale_pct[1] / 100.0)
+
+
+def print_calibration(printer: QPrinter, sheet: Sheet, offset_mm=(0.0, 0.0), scale_pct=FULL_SIZE) -> None:
     check(sheet)
     check_paper(printer, sheet)
     painter = _begin(printer)
     try:
-        paint_calibration(painter, sheet, printer.resolution(), offset_mm)
+        paint_calibration_page(painter, sheet, printer.resolution(), offset_mm, scale_pct)
     finally:
         painter.end()
+
+
+def write_calibration(out, sheet: Sheet, offset_mm=(0.0, 0.0), scale_pct=FULL_SIZE) -> None:
+    check(sheet)
+    _write_pdf(out, sheet, _("Calibration page"),
+               lambda painter, _writer: paint_calibration_page(painter, sheet, PDF_DPI, offset_mm, scale_pct))
+
+
+def paint_calibration_page(painter: QPainter, sheet: Sheet, dpi: float, offset_mm, scale_pct) -> int:
+    """Every label outlined and numbered, and a millimetre ruler along the top and the left edge, all
+    moved and scaled as labels are: a real ruler laid on the printout shows what the printer changed."""
+    calibrate(painter, dpi, offset_mm, scale_pct)
+    paint_calibration(painter, sheet, dpi)
+    paint_rulers(painter, sheet, dpi)
+    return 1
+
+
+def paint_rulers(painter: QPainter, sheet: Sheet, dpi: float) -> None:
+    per_mm = dpi / MM_PER_INCH
+    pen = QPen(QColor("black"))
+    pen.setWidthF(RULER_PEN_MM * per_mm)
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    painter.setPen(pen)
+    painter.setFont(label_font(RULER_TEXT_MM))
+    line = RULER_LINE_MM * per_mm
+    across, down = ruler_ticks(sheet.page_width_mm), ruler_ticks(sheet.page_height_mm)
+    painter.drawLine(QPointF(across[0].at_mm * per_mm, line), QPointF(across[-1].at_mm * per_mm, line))
+    painter.drawLine(QPointF(line, down[0].at_mm * per_mm), QPointF(line, down[-1].at_mm * per_mm))
+    for tick in across:
+        x, end = tick.at_mm * per_mm, line + tick.length_mm * per_mm
+        painter.drawLine(QPointF(x, line), QPointF(x, end))
+        if tick.number is not None:
+            box = QRectF(x - 5 * per_mm, end + 0.3 * per_mm, 10 * per_mm, 3 * per_mm)
+            painter.drawText(box, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, str(tick.number))
+    for tick in down:
+        y, end = tick.at_mm * per_mm, line + tick.length_mm * per_mm
+        painter.drawLine(QPointF(line, y), QPointF(end, y))
+        if tick.number is not None:
+            box = QRectF(end + 0.5 * per_mm, y - 1.5 * per_mm, 10 * per_mm, 3 * per_mm)
+            painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, str(tick.number))
+
+
+def _write_pdf(out, sheet: Sheet, title: str, paint) -> int:
+    """``paint(painter, writer)`` into a PDF of the sheet's paper at ``out``, written atomically (a
+    failure leaves no half-written file); its page count."""
+    pages = []
+
+    def write(temp) -> None:
+        writer = QPdfWriter(str(temp))
+        writer.setResolution(PDF_DPI)
+        writer.setPageLayout(page_layout(sheet))
+        writer.setTitle(title)
+        writer.setCreator("lo-desktop")
+        painter = QPainter()
+        if not painter.begin(writer):
+            raise UserError(tr("Cannot write “{path}”.", path=out))
+        try:
+            pages.append(paint(painter, writer))
+        finally:
+            painter.end()
+
+    write_atomically_by_name(out, write)
+    return pages[0]

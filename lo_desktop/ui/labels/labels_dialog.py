@@ -1,7 +1,7 @@
 """The Labels dialog: choose a sheet, the fields, which materials, where to start, copies; see the first
 page live (the labels already taken on the partly used sheet hatched: click one to mark it used or
-free; "New sheet loaded" clears them); then save a PDF, print at 100 % through the system dialog, or
-print a calibration page.
+free; "New sheet loaded" clears them); the printer's offset and scale correction; then save a PDF,
+print at 100 % through the system dialog, or print a calibration page (with rulers).
 
 ``install(window)`` adds the Labels menu entries (listed in ui/pages.py INSTALLERS).
 """
@@ -9,13 +9,11 @@ from __future__ import annotations
 
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDoubleSpinBox,
-                               QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QRadioButton,
-                               QSpinBox, QVBoxLayout)
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QFormLayout, QGroupBox,
+                               QHBoxLayout, QLabel, QPushButton, QRadioButton, QSpinBox, QVBoxLayout)
 
 from lo_desktop.i18n import _, tr
 from lo_desktop.labels import history, usage
-from lo_desktop.labels.calibration import offset_for
 from lo_desktop.labels.geometry import MAX_COPIES, first_free, first_page_taken, page_count
 from lo_desktop.labels.layout import FIELDS
 from lo_desktop.labels.render import Job, content_for
@@ -159,7 +157,7 @@ class LabelsDialog(LabelsOutput, QDialog):
         return box
 
     def _position_box(self) -> QGroupBox:
-        box = QGroupBox(_("Position, copies and printer offset"))
+        box = QGroupBox(_("Position, copies and printer calibration"))
         form = QFormLayout(box)
         self.start = QSpinBox()
         self.start.setRange(1, 1)
@@ -175,33 +173,10 @@ class LabelsDialog(LabelsOutput, QDialog):
         self.copies = QSpinBox()
         self.copies.setRange(1, MAX_COPIES)
         self.copies.valueChanged.connect(self.refresh)
-        from lo_desktop.labels.printing import default_printer_name
-
-        self.printer_name = default_printer_name()
-        x, y = offset_for(self.settings.calibration_mm, self.printer_name)
-        self.offset_x, self.offset_y = self._offset_spin(x), self._offset_spin(y)
-        offsets = QHBoxLayout()
-        offsets.addWidget(QLabel(_("right")))
-        offsets.addWidget(self.offset_x)
-        offsets.addWidget(QLabel(_("down")))
-        offsets.addWidget(self.offset_y)
         form.addRow(_("Start at label"), start_row)
         form.addRow(_("Copies of each"), self.copies)
-        form.addRow(_("Printer offset"), offsets)
-        self.offset_note = QLabel(self.printer_name)
-        form.addRow("", self.offset_note)
+        self._calibration_rows(form)
         return box
-
-    def _offset_spin(self, value: float) -> QDoubleSpinBox:
-        spin = QDoubleSpinBox()
-        spin.setRange(-15, 15)
-        spin.setDecimals(1)
-        spin.setSingleStep(0.1)
-        spin.setSuffix(_(" mm"))
-        spin.setValue(value)
-        spin.setToolTip(_("Print the calibration page; if the outlines sit off the labels, "
-                          "enter how far to move them (mm)."))
-        return spin
 
     def _legend(self) -> QHBoxLayout:
         swatch = QLabel()
@@ -264,8 +239,7 @@ class LabelsDialog(LabelsOutput, QDialog):
         ids = self.ids[self.choice()]
         materials = history.materials(self.db, ids[:limit] if limit else ids)
         return Job(self.sheet(), [content_for(m, self.settings) for m in materials], self.fields(),
-                   self.copies.value(), self.start.value(), (self.offset_x.value(), self.offset_y.value()),
-                   frozenset(self.used))
+                   self.copies.value(), self.start.value(), self.printer_offset(), frozenset(self.used))
 
     def refresh(self) -> None:
         if not hasattr(self, "copies"):

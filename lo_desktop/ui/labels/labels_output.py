@@ -1,17 +1,20 @@
 """What the Labels dialog produces: a PDF or a print run at 100 % through the system print dialog (both
 the one action labels/print_job.print_labels, run through run_task, which also keeps the print history
-and the next free label), and a calibration page. The dialog itself remembers only its choices
-(settings). A mixin of LabelsDialog, which provides ``ids``, ``choice()``, ``sheet()``, the spin boxes."""
+and the next free label), and a calibration page; and the printer's calibration fields (offset and scale,
+per printer). Before anything prints, the paper chosen must be the sheet's, and a printer that cannot
+print as close to the edge as the labels' ink comes is said. The dialog itself remembers only its
+choices (settings). A mixin of LabelsDialog, which provides ``ids``, ``choice()``, ``sheet()``, ``job()``
+and the spin boxes."""
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QDialog, QDoubleSpinBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel
 
 from lo_desktop.core.errors import UserError
 from lo_desktop.i18n import _, tr
 from lo_desktop.labels import print_job
-from lo_desktop.labels.calibration import offset_for, with_offset
+from lo_desktop.labels.calibration import LIMIT_MM, SCALE_RANGE, offset_for, scale_for, with_offset
 from lo_desktop.labels.print_job import LabelOrder
 from lo_desktop.settings import save_settings
 from lo_desktop.ui.common import messages
@@ -22,27 +25,50 @@ FOLDER_KEY = "labels/folder"
 
 
 class LabelsOutput:
+    def _calibration_rows(self, form: QFormLayout) -> None:
+        """The offset and scale fields; they show the calibration of the printer last chosen."""
+        from lo_desktop.labels.printing import default_printer_name
+
+        self.printer_name = default_printer_name()
+        self.offset_x, self.offset_y = _offset_spin(), _offset_spin()
+        self.scale_x, self.scale_y = _scale_spin(), _scale_spin()
+        form.addRow(_("Printer offset"), _pair(_("right"), self.offset_x, _("down"), self.offset_y))
+        form.addRow(_("Printer scale"), _pair(_("across"), self.scale_x, _("up and down"), self.scale_y))
+        self.offset_note = QLabel(self.printer_name)
+        form.addRow("", self.offset_note)
+        self._show_calibration(self.printer_name)
+
+    def _show_calibration(self, name: str) -> None:
+        calibration = self.settings.calibration_mm
+        for spin, value in zip((self.offset_x, self.offset_y, self.scale_x, self.scale_y),
+                               offset_for(calibration, name) + scale_for(calibration, name)):
+            spin.setValue(value)
+
     def use_printer(self, name: str) -> None:
-        """The offset fields belong to one printer: switching printers shows that printer's offset."""
+        """The offset and scale fields belong to one printer: switching printers shows that printer's."""
         if name != self.printer_name:
             self.printer_name = name
             self.offset_note.setText(name)
-            x, y = offset_for(self.settings.calibration_mm, name)
-            self.offset_x.setValue(x)
-            self.offset_y.setValue(y)
+            self._show_calibration(name)
+
+    def printer_offset(self) -> tuple[float, float]:
+        return self.offset_x.value(), self.offset_y.value()
+
+    def printer_scale(self) -> tuple[float, float]:
+        return self.scale_x.value(), self.scale_y.value()
 
     def remember(self) -> None:
-        """Keep the choices for next time: sheet, fields and the printer's offset."""
+        """Keep the choices for next time: sheet, fields and the printer's offset and scale."""
         self.settings.default_sheet = self.sheet().id
         self.settings.label_fields = self.fields()
         self.settings.calibration_mm = with_offset(self.settings.calibration_mm, self.printer_name,
-                                                   self.offset_x.value(), self.offset_y.value())
+                                                   *self.printer_offset(), scale=self.printer_scale())
         save_settings(self.db, self.settings)
 
     def order(self) -> LabelOrder:
         """What the dialog asks for, as the one print action (labels/print_job.py) takes it."""
         return LabelOrder(list(self.ids[self.choice()]), self.sheet(), self.fields(), self.copies.value(),
-                          self.start.value(), (self.offset_x.value(), self.offset_y.value()))
+                          self.start.value(), self.printer_offset(), scale_pct=self.printer_scale())
 
     def _checked_order(self) -> LabelOrder | None:
         """The order, or None after saying why it cannot be printed (bad start, empty choice…): before the
@@ -79,9 +105,11 @@ class LabelsOutput:
         if self._checked_order() is None:
             return None
         printer = self._ask_printer()
-        if printer is None or not self._edges_printable(printer):
+        if printer is None:
             return None
         self.use_printer(printer.printerName())
+        if not self._paper_fits(printer) or not self._edges_printable(printer):
+            return None
         self.remember()
         self._printer = printer  # alive until the work has finished
         # QPainter may paint a QPrinter from a worker thread: the window stays responsive, with Cancel.
@@ -111,14 +139,29 @@ class LabelsOutput:
         self.use_printer(printer.printerName())
         self.remember()
         try:
-            print_job.print_calibration(self.sheet(), printer, (self.offset_x.value(), self.offset_y.value()))
+            print_job.print_calibration(self.sheet(), printer, self.printer_offset(), self.printer_scale())
         except UserError as exc:
             messages.show_error(self, exc)
 
+    def _paper_fits(self, printer) -> bool:
+        """The paper chosen in the print dialog is the sheet's; else one sentence, and nothing prints."""
+        from lo_desktop.labels.printing import check_paper
+
+        try:
+            check_paper(printer, self.sheet())
+        except UserError as exc:
+            messages.show_error(self, exc)
+            return False
+        return True
+
     def _edges_printable(self, printer) -> bool:
+        """Asked when this printer's margins would cut into the ink of the outermost labels (those of
+        the first page, calibrated as this printer prints them)."""
         from lo_desktop.labels.printing import printable_area_warning
 
-        warning = printable_area_warning(printer, self.sheet())
+        first_page = self.job(limit=self.sheet().per_page)
+        warning = printable_area_warning(printer, self.sheet(), first_page.fields, first_page.contents,
+                                         self.printer_offset(), self.printer_scale())
         return warning is None or messages.confirm(self, warning)
 
     def _ask_printer(self):
@@ -130,3 +173,35 @@ class LabelsOutput:
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(_("Print labels"))
         return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def _offset_spin() -> QDoubleSpinBox:
+    spin = QDoubleSpinBox()
+    spin.setRange(-LIMIT_MM, LIMIT_MM)
+    spin.setDecimals(1)
+    spin.setSingleStep(0.1)
+    spin.setSuffix(_(" mm"))
+    spin.setToolTip(_("Print the calibration page; if the outlines sit off the labels, "
+                      "enter how far to move them (mm)."))
+    return spin
+
+
+def _scale_spin() -> QDoubleSpinBox:
+    spin = QDoubleSpinBox()
+    spin.setRange(*SCALE_RANGE)
+    spin.setDecimals(1)
+    spin.setSingleStep(0.1)
+    spin.setValue(100.0)
+    spin.setSuffix(" %")
+    spin.setToolTip(_("Print the calibration page and lay a real ruler along its rulers: if 100 mm of them "
+                      "measure 98 mm, the printer shrinks the page (\"fit to page\"): enter 102 %. "
+                      "Correct the scale first, then the offset."))
+    return spin
+
+
+def _pair(first: str, first_spin, second: str, second_spin) -> QHBoxLayout:
+    row = QHBoxLayout()
+    for text, spin in ((first, first_spin), (second, second_spin)):
+        row.addWidget(QLabel(text))
+        row.addWidget(spin)
+    return row
