@@ -25,6 +25,16 @@ EXCLUDED_PACKAGES = (
     "cryptography",
 )
 
+# lo-desktop serve (the intranet catalog). Datasette imports its default plugins by name
+# (datasette.plugins.DEFAULT_PLUGINS) and reads templates/ and static/ from its package folder; uvicorn
+# picks its event loop, HTTP protocol and lifespan by name ("auto") and names its log formatter in a
+# logging config. The analysis sees none of these, so every submodule of both goes in, with Datasette's files.
+SERVER_PACKAGES = ("datasette", "uvicorn")
+SERVER_DATA_PACKAGES = ("datasette",)
+SERVER_MODULES = ("uvicorn.loops.auto", "uvicorn.loops.asyncio", "uvicorn.protocols.http.auto",
+                  "uvicorn.protocols.http.h11_impl", "uvicorn.protocols.websockets.auto",
+                  "uvicorn.lifespan.on", "uvicorn.lifespan.off", "uvicorn.logging")
+
 # Qt plugin folders the program has no use for: TLS and network reachability (QtNetwork serves only the
 # local socket of the one-window guard), Wayland and EGL (Linux builds run on X11), input devices, GTK.
 DROPPED_PLUGIN_FOLDERS = (
@@ -48,6 +58,20 @@ def excluded_modules(pyside_modules: list[str]) -> list[str]:
     """Every PySide6 binding lo-desktop does not use, and the packages above."""
     unused = [f"PySide6.{name}" for name in pyside_modules if name.startswith("Qt") and name not in QT_USED]
     return sorted(unused) + list(EXCLUDED_PACKAGES)
+
+
+def hidden_imports(submodules_of) -> list[str]:
+    """Modules imported only by name: lo-desktop's command groups, pages and dialogs, and the server's
+    (``submodules_of`` is PyInstaller's collect_submodules)."""
+    found = set(submodules_of("lo_desktop")) | set(SERVER_MODULES)
+    for package in SERVER_PACKAGES:
+        found.update(submodules_of(package))
+    return sorted(found)
+
+
+def server_datas(data_files_of) -> list:
+    """Datasette's templates and static files (``data_files_of`` is PyInstaller's collect_data_files)."""
+    return [entry for package in SERVER_DATA_PACKAGES for entry in data_files_of(package)]
 
 
 def keep_file(dest: str) -> bool:

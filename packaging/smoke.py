@@ -92,6 +92,7 @@ def check_cli(command: list[str], env: dict[str, str], scratch: Path, checks: Ch
     folder.mkdir(exist_ok=True)
     check_labels(command, env, folder / "ป้าย QR.pdf", code, checks)
     check_report(command, env, folder / "รายงาน ตัวชี้วัด.docx", checks)
+    check_serve(command, env, code, checks)
 
 
 def _json(text: str):
@@ -124,6 +125,52 @@ def check_report(command, env, docx: Path, checks: Checks) -> None:
             body = archive.read("word/document.xml").decode("utf-8")
     checks.check("report kpi --fy 2556 --out …docx", "2556" in body and "Sarabun" in body
                  and "ตัวชี้วัด" in body, out.stderr or body[:300])
+
+
+def check_serve(command, env, code: str, checks: Checks) -> None:
+    """serve --publish: Datasette with its templates and plugins answers the list as JSON and a material's
+    Thai page, then stops."""
+    port = _free_port()
+    program = subprocess.Popen(command + ["serve", "--publish", "--port", str(port)], env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
+                               errors="replace")
+    base = f"http://127.0.0.1:{port}"
+    try:
+        listed = _json(_fetch(base + "/catalog/materials.json?_shape=objects", program) or "")
+        checks.check("serve --publish: /catalog/materials.json", bool(listed and listed.get("rows")),
+                     "" if program.poll() is None else program.stderr.read())
+        page = _fetch(f"{base}/catalog/materials/{code}", program) or ""
+        checks.check(f"serve: /catalog/materials/{code} in Thai", '<html lang="th">' in page and code in page,
+                     page[:300])
+    finally:
+        program.terminate()
+        try:
+            program.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            program.kill()
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _fetch(url: str, program: subprocess.Popen, wait: float = 60) -> str | None:
+    """The page's text once the server answers (it publishes first); None if it stopped or never did."""
+    import urllib.error
+    import urllib.request
+
+    started = time.perf_counter()
+    while program.poll() is None and time.perf_counter() - started < wait:
+        try:
+            with urllib.request.urlopen(url, timeout=10) as response:
+                return response.read().decode("utf-8")
+        except (urllib.error.URLError, ConnectionError):
+            time.sleep(0.3)
+    return None
 
 
 # --- the window -------------------------------------------------------------------------------------

@@ -22,12 +22,13 @@ def run_publish(args, ctx) -> int:
     from lo_desktop.core.intranet.snapshot import publish_snapshot
 
     path = publish_snapshot(ctx.corner.path)
-    print(tr("Published the catalog to {path}. Restart the intranet service to show it.", path=path))
+    print(tr("Published the catalog to {path}. A running intranet service shows it from the next page "
+             "a colleague opens.", path=path))
     return 0
 
 
 def run_serve(args, ctx) -> int:
-    from lo_desktop.core.intranet.site import make_datasette
+    from lo_desktop.core.intranet.site import close_site, make_datasette
     from lo_desktop.core.intranet.snapshot import publish_snapshot, snapshot_path
 
     path = snapshot_path(ctx.corner.path)
@@ -38,5 +39,8 @@ def run_serve(args, ctx) -> int:
     import uvicorn  # comes with Datasette
 
     print(tr("Serving {path} at http://{host}:{port}/catalog/materials", path=path, host=args.host, port=args.port))
-    uvicorn.run(ds.app(), host=args.host, port=args.port, log_level="warning")
+    try:
+        uvicorn.run(ds.app(), host=args.host, port=args.port, log_level="warning")
+    finally:
+        close_site(ds)
     return 0

@@ -83,3 +83,59 @@ def test_the_label_wrapper_reads_only_the_dictionary_the_bundle_carries(tmp_path
     opened = set(out.stdout.split())
     assert "words_th.txt" in opened
     assert opened <= set(keep), opened - set(keep)
+
+
+def _submodules(package: str) -> list[str]:
+    """What PyInstaller's collect_submodules finds, listed with pkgutil (no PyInstaller needed)."""
+    import importlib
+    import pkgutil
+
+    module = importlib.import_module(package)
+    return [package] + [m.name for m in pkgutil.walk_packages(module.__path__, package + ".", onerror=lambda _: None)]
+
+
+def test_the_intranet_server_is_in_the_plan():
+    """lo-desktop serve in the bundle: Datasette's plugins and uvicorn's loops and protocols are imported by
+    name, Datasette's templates and static files are read from its folder."""
+    from datasette.plugins import DEFAULT_PLUGINS
+
+    hidden = set(bundle_plan.hidden_imports(_submodules))
+    assert {"lo_desktop.core.intranet.plugin", "lo_desktop.core.intranet.gate", "lo_desktop.commands.intranet"} <= hidden
+    assert set(DEFAULT_PLUGINS) <= hidden
+    assert {"datasette.app", "uvicorn.loops.auto", "uvicorn.loops.asyncio", "uvicorn.protocols.http.auto",
+            "uvicorn.protocols.http.h11_impl", "uvicorn.lifespan.on", "uvicorn.logging"} <= hidden
+    datas = bundle_plan.server_datas(lambda package: [(f"/site/{package}/templates/table.html", f"{package}/templates"),
+                                                      (f"/site/{package}/static/app.css", f"{package}/static")])
+    assert {dest for _, dest in datas} == {"datasette/templates", "datasette/static"}
+    assert bundle_plan.keep_file("lo_desktop/resources/intranet/templates/table.html")
+    assert bundle_plan.keep_file("datasette/templates/base.html")
+
+
+def test_the_server_runs_without_the_packages_the_bundle_leaves_out(tmp_path):
+    """Every excluded package blocked in a fresh interpreter: Datasette, its default plugins and uvicorn's
+    chosen loop and protocol still import, and a page of a published catalog is served."""
+    import subprocess
+
+    blocked = sorted({name.split(".")[0] for name in bundle_plan.EXCLUDED_PACKAGES if "." not in name})
+    script = (
+        "import sys, asyncio\n"
+        f"for name in {blocked!r}:\n"
+        "    sys.modules[name] = None\n"
+        "import importlib\n"
+        "from datasette.plugins import DEFAULT_PLUGINS\n"
+        f"for name in [*DEFAULT_PLUGINS, *{list(bundle_plan.SERVER_MODULES)!r}]:\n"
+        "    importlib.import_module(name)\n"
+        "from lo_desktop.core.db import open_database\n"
+        "from lo_desktop.core.intranet.snapshot import publish_snapshot\n"
+        "from lo_desktop.core.intranet.site import make_datasette, close_site\n"
+        f"open_database({str(tmp_path / 'corner.db')!r}).close()\n"
+        f"ds = make_datasette(publish_snapshot({str(tmp_path / 'corner.db')!r}))\n"
+        "page = asyncio.run(ds.client.get('/catalog/materials'))\n"
+        "close_site(ds)\n"
+        "print(page.status_code)\n"
+    )
+    env = {**__import__("os").environ, "LO_DESKTOP_DATA_DIR": str(tmp_path / "data")}
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=ROOT,
+                         check=False)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.split() == ["200"]
