@@ -93,14 +93,15 @@ def _ranges(positions: set[int]) -> str:
 
 def run_labels(args, ctx) -> int:
     from lo_desktop.labels import history, print_job
-    from lo_desktop.labels.calibration import offset_for
+    from lo_desktop.labels.calibration import offset_for, scale_for
     from lo_desktop.labels.sheets import get_sheet
 
     settings = ctx.settings
     sheet = get_sheet(ctx.db, args.sheet or settings.default_sheet)
-    offset = offset_for(settings.calibration_mm)
+    # A PDF's offset and scale (the window keeps them per printer; a PDF is the printer named "")
+    offset, scale = offset_for(settings.calibration_mm), scale_for(settings.calibration_mm)
     if args.calibration:
-        print_job.print_calibration(sheet, args.out, offset)
+        print_job.print_calibration(sheet, args.out, offset, scale)
         print(tr("Calibration page for {sheet} written to {path}.", sheet=sheet.id, path=args.out))
         return 0
     start = _start(args.start)
@@ -109,7 +110,8 @@ def run_labels(args, ctx) -> int:
     else:
         ids = history.chosen_ids(ctx.db, "unlabelled" if args.unlabelled else "all")
     fields = args.fields.split(",") if args.fields else list(settings.label_fields)
-    order = print_job.LabelOrder(ids, sheet, fields, args.copies, start, offset, fresh_sheet=args.new_sheet)
+    order = print_job.LabelOrder(ids, sheet, fields, args.copies, start, offset, fresh_sheet=args.new_sheet,
+                                 scale_pct=scale)
     printed = print_job.print_labels(ctx.db, settings, order, args.out, record=not args.no_record)
     print(tr("{count} labels on {pages} pages written to {path}.",
              count=printed.labels, pages=printed.pages, path=args.out))

@@ -66,3 +66,30 @@ def test_calibration_page(demo, tmp_path):
     run("labels", "--calibration", "--sheet", "avery-l7163", "--out", str(out), db=demo)
     page = render_pages(out, 100)[0]
     assert page.getpixel((round(4.67 / 25.4 * 100), round(30 / 25.4 * 100))) < 160  # the first outline
+
+
+def test_the_command_line_prints_with_the_saved_scale_correction(demo, tmp_path, qapp):
+    """A clerk who measured 98 % on the calibration page gets PDFs at that scale from the command line too."""
+    import shutil
+    from dataclasses import replace
+
+    from ink_measure import qr_centres, rasterise
+
+    from lo_desktop.core.db import open_database
+    from lo_desktop.labels.calibration import with_offset
+    from lo_desktop.settings import load_settings, save_settings
+
+    scaled = tmp_path / "scaled.db"
+    shutil.copy(demo, scaled)
+    db = open_database(scaled)
+    settings = load_settings(db)
+    save_settings(db, replace(settings, calibration_mm=with_offset(settings.calibration_mm, "", 0, 0, (98.0, 98.0))))
+    db.close()
+    centres = {}
+    for name, path in (("full", demo), ("scaled", scaled)):
+        out = tmp_path / f"{name}.pdf"
+        run("labels", "--sheet", "avery-l7160", "--start", "21", "--no-record", "--codes", "BN-0001",
+            "--fields", "code", "--out", str(out), db=path)
+        centres[name] = list(qr_centres(rasterise(out, 300), 300).values())
+    (x, y), (sx, sy) = centres["full"][0], centres["scaled"][0]
+    assert abs(sx - 0.98 * x) < 0.25 and abs(sy - 0.98 * y) < 0.25

@@ -359,3 +359,26 @@ def test_the_indicator_report_judges_the_indicator_once(twins, tmp_path, monkeyp
     cli(cli_path, "report", "kpi", "--fy", "2556", "--out", str(tmp_path / "kpi.docx"))
     assert judged == [2556]
     assert "  - " in capsys.readouterr().err  # its gaps were still said
+
+
+# --- publishing on the intranet as a channel -------------------------------------------------------------------
+def test_publishing_and_recording_the_intranet_channel(twins, qtbot, monkeypatch):
+    from lo_desktop.settings import Settings
+    from lo_desktop.ui.window.main_window import MainWindow
+
+    def with_address(db):
+        demo_corner(db)
+        save_settings(db, Settings(intranet_address="http://10.0.0.5:8001"))
+
+    cli_path, db = twins(with_address)
+    cli(cli_path, "publish", "--record-channel")
+    monkeypatch.setattr(messages, "confirm", lambda *a, **k: True)
+    monkeypatch.setattr(messages, "show", lambda *a, **k: None)
+    window = MainWindow(db, load_settings(db))
+    qtbot.addWidget(window)
+    window.publish_actions.publish_now().wait()
+    found = assert_same(cli_path, db)
+    published = [r for r in found["channels"] if "http://10.0.0.5:8001/catalog/materials/" in repr(r)]
+    manuals = db.execute("SELECT COUNT(*) FROM materials WHERE kind = 'work_manual' AND deleted_at IS NULL "
+                         "AND status != 'withdrawn'").fetchone()[0]
+    assert len(published) == manuals > 0

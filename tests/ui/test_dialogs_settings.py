@@ -66,3 +66,36 @@ def test_an_empty_agency_name_is_refused_and_nothing_saved(db, dialog, boxes):
 def test_the_data_folder_is_the_database_folder(db, dialog, tmp_path):
     assert dialog.data_folder.text() == str(tmp_path)
     assert dialog.data_folder.isReadOnly()
+
+
+def test_qr_codes_can_open_each_materials_page_on_the_intranet(db, dialog, boxes):
+    """The label payload then is the page's address; a phone opens it and the desktop scanner reads the code."""
+    from lo_desktop.core.catalog.materials import Material, add_material
+    from lo_desktop.core.catalog.scan import code_from_payload
+    from lo_desktop.labels.payload import payload_for
+
+    dialog.intranet_address.setText("10.0.0.5:8001/")
+    dialog.qr_opens_intranet.setChecked(True)
+    dialog.accept()
+    stored = load_settings(db)
+    assert stored.intranet_address == "10.0.0.5:8001/"
+    material = add_material(db, Material(title="คู่มือการปฏิบัติงาน", code="ก.1/2556"))
+    payload = payload_for(material, stored)
+    assert payload == "http://10.0.0.5:8001/catalog/materials/%E0%B8%81.1%2F2556"
+    assert code_from_payload(db, payload) == "ก.1/2556"
+
+    again = SettingsDialog(db, stored)
+    assert again.qr_opens_intranet.isChecked()
+    again.qr_opens_intranet.setChecked(False)
+    again.accept()
+    assert load_settings(db).label_url_pattern == "" and payload_for(material, load_settings(db)).startswith("ก.1/2556")
+
+
+@pytest.mark.parametrize("address, ticked, words", [("", True, "ระบุที่อยู่อินทราเน็ต"),
+                                                    ("ftp://corner", False, "ไม่ใช่ที่อยู่อินทราเน็ต")])
+def test_a_missing_or_wrong_intranet_address_is_refused_and_nothing_saved(db, dialog, boxes, address, ticked, words):
+    dialog.intranet_address.setText(address)
+    dialog.qr_opens_intranet.setChecked(ticked)
+    dialog.accept()
+    assert len(boxes) == 1 and words in boxes[0]
+    assert load_settings(db).label_url_pattern == "" and load_settings(db).intranet_address == ""

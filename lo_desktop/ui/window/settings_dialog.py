@@ -13,6 +13,8 @@ from lo_desktop.fonts import DOCUMENT_FONT
 from lo_desktop.core.catalog import materials as catalog
 from lo_desktop.core import vocab
 from lo_desktop.core.db import db_path
+from lo_desktop.core.errors import UserError
+from lo_desktop.core.intranet import links
 from lo_desktop.i18n import _, tr
 from lo_desktop.settings import Settings, save_settings
 from lo_desktop.ui.common import messages
@@ -114,8 +116,17 @@ class SettingsDialog(QDialog):
         sheets = dict(sheet_choices(self.db))
         self.default_sheet = combo(sheets, s.default_sheet) if sheets else QLineEdit(s.default_sheet)
         self.loan_days = spin(1, 365, s.loan_days)
+        self.intranet_address = QLineEdit(s.intranet_address)
+        self.intranet_address.setPlaceholderText("http://10.0.0.5:8001")
+        self.intranet_address.setToolTip(_("Where colleagues open the published catalog (lo-desktop serve), "
+                                           "e.g. http://10.0.0.5:8001"))
+        self.qr_opens_intranet = QCheckBox(_("QR codes on labels open the material's page on the intranet"))
+        self.qr_opens_intranet.setToolTip(_("A phone that scans the label opens the page with its attachments; "
+                                            "the program's scanner still finds the material."))
+        self.qr_opens_intranet.setChecked(links.is_label_pattern(s.label_url_pattern, s.intranet_address))
         return form_page([(_("Code pattern"), self.code_pattern), ("", self.code_example),
-                          (_("Default label sheet"), self.default_sheet), (_("Loan period (days)"), self.loan_days)])
+                          (_("Default label sheet"), self.default_sheet), (_("Loan period (days)"), self.loan_days),
+                          (_("Intranet address"), self.intranet_address), ("", self.qr_opens_intranet)])
 
     def _documents_tab(self) -> QWidget:
         s = self.original
@@ -167,13 +178,31 @@ class SettingsDialog(QDialog):
             default_sheet=sheet.currentData() if isinstance(sheet, QComboBox) else sheet.text().strip(),
             report_font=self.report_font.currentText().strip() or Settings().report_font,
             thai_digits=self.thai_digits.isChecked(), language=self.language.currentData(),
-            backups_kept=self.backups_kept.value(), loan_days=self.loan_days.value())
+            backups_kept=self.backups_kept.value(), loan_days=self.loan_days.value(),
+            intranet_address=self.intranet_address.text().strip(), label_url_pattern=self._label_url_pattern())
+
+    def _label_url_pattern(self) -> str:
+        """The intranet form when ticked; unticked, a pattern of another form is kept as it was."""
+        address, original = self.intranet_address.text(), self.original.label_url_pattern
+        if self.qr_opens_intranet.isChecked():
+            try:
+                return links.label_pattern(address)
+            except UserError:
+                return original  # problem() says why
+        return "" if links.is_label_pattern(original, self.original.intranet_address) else original
 
     def problem(self, s: Settings) -> str:
         if not s.agency_name:
             return _("The agency name is required.")
         if not s.code_pattern:
             return _("The code pattern is required, for example BN-####.")
+        if self.qr_opens_intranet.isChecked() and not s.intranet_address:
+            return _("Enter the intranet address for QR codes that open its pages.")
+        if s.intranet_address:
+            try:
+                links.site_address(s.intranet_address)
+            except UserError as exc:
+                return str(exc)
         return ""
 
     def accept(self) -> None:
