@@ -5,7 +5,7 @@ migration this version does not know was written by a newer version and is refus
 """
 from __future__ import annotations
 
-from sqlite_utils import Migrations
+from lo_desktop.core.sqlite_lib import Migrations
 
 MIGRATIONS = Migrations("lo_desktop")
 

@@ -73,13 +73,13 @@ def write_full_backup(db_file: str | Path, out: str | Path, progress: Progress |
 
 
 def _referenced(snapshot: Path) -> dict[str, str]:
-    import sqlite_utils
+    from lo_desktop.core.sqlite_lib import sqlite_utils
 
     from lo_desktop.core.safety.integrity import referenced_files
 
     conn = sqlite3.connect(f"{snapshot.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        return referenced_files(sqlite_utils.Database(conn))
+        return referenced_files(sqlite_utils.Database(conn, execute_plugins=False))
     finally:
         conn.close()
 
