@@ -6,15 +6,16 @@ fonts scale linearly, so fitting a title tries many sizes for the price of one m
 from __future__ import annotations
 
 import os
+import re
 import sys
 from functools import lru_cache
 
-from PySide6.QtGui import QFont, QFontMetricsF, QGuiApplication
+from PySide6.QtGui import QFont, QFontMetricsF, QGuiApplication, QPainterPath
 
 from lo_desktop.fonts import sarabun_or_default
 
 REFERENCE_PX = 1000
-MAX_REMEMBERED = 50_000
+MAX_REMEMBERED = 8_000  # texts measured and kept: a label needs tens, copies and the preview reuse them
 
 
 def ensure_app() -> None:
@@ -50,14 +51,24 @@ def label_font(size_mm: float, bold: bool = False) -> QFont:
 
 
 class QtMetrics:
-    """Text measures in mm for the layout (see lo_desktop.labels.layout.Metrics)."""
+    """Text measures in mm for the layout (see lo_desktop.labels.layout.Metrics).
+
+    Ink is measured from the glyph outlines as Qt shapes and draws them (QPainterPath.addText), one
+    cluster at a time (a consonant with its vowels and tone marks: where Thai stacks and shifts marks),
+    and kept: a thousand titles are made of a few hundred clusters. ``tightBoundingRect`` would not
+    do: it leaves out the marks stacked above and below a consonant."""
 
     def __init__(self):
-        self._metrics = {bold: QFontMetricsF(self._reference(bold)) for bold in (False, True)}
+        self._fonts = {bold: self._reference(bold) for bold in (False, True)}
+        self._metrics = {bold: QFontMetricsF(font) for bold, font in self._fonts.items()}
         regular = self._metrics[False]
         self.ascent_ratio = regular.ascent() / REFERENCE_PX
-        self.height_ratio = (regular.ascent() + regular.descent()) / REFERENCE_PX
+        self.descent_ratio = regular.descent() / REFERENCE_PX
+        self.height_ratio = self.ascent_ratio + self.descent_ratio
         self._widths: dict[tuple[str, bool], float] = {}
+        self._inks: dict[tuple[str, bool], tuple[float, float, float, float]] = {}  # of clusters
+        self._line_inks: dict[tuple[str, bool], tuple[float, float]] = {}
+        self._ink_widths: dict[tuple[str, bool], float] = {}
 
     @staticmethod
     def _reference(bold: bool) -> QFont:
@@ -65,6 +76,7 @@ class QtMetrics:
         font.setPixelSize(REFERENCE_PX)
         font.setBold(bold)
         font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+        font.setKerning(True)
         return font
 
     def width(self, text: str, size: float, bold: bool = False) -> float:
@@ -76,13 +88,72 @@ class QtMetrics:
             advance = self._widths[key] = self._metrics[bold].horizontalAdvance(text) / REFERENCE_PX
         return advance * size
 
+    def ink_width(self, text: str, size: float, bold: bool = False) -> float:
+        """The width a line needs: its advance, and the ink its first and last clusters put beyond it
+        (the layout fits titles by this, trying each candidate line at several sizes: kept per text)."""
+        key = (text, bold)
+        found = self._ink_widths.get(key)
+        if found is None:
+            if len(self._ink_widths) > MAX_REMEMBERED:
+                self._ink_widths.clear()
+            found = self._ink_widths[key] = (self.width(text, 1.0, bold) + self.overhang(text, 1.0, bold)
+                                             + self.right_overhang(text, 1.0, bold))
+        return found * size
+
     def line_height(self, size: float) -> float:
         return self.height_ratio * size
 
-    def overhang(self, text: str, size: float, bold: bool = False) -> float:
-        """How far the first glyph's ink reaches left of the pen (ไ, ใ, โ: ~0.065 em)."""
-        left = self._metrics[bold].tightBoundingRect(text[:1]).left() if text else 0.0
-        return max(0.0, -left) / REFERENCE_PX * size
-
     def ascent(self, size: float) -> float:
         return self.ascent_ratio * size
+
+    def descent(self, size: float) -> float:
+        return self.descent_ratio * size
+
+    def overhang(self, text: str, size: float, bold: bool = False) -> float:
+        """How far the first cluster's ink reaches left of the pen (ไ, ใ, โ: ~0.065 em; ป with a vowel
+        above, whose vowel Sarabun moves left of the ascender: ~0.007 em)."""
+        first = _CLUSTER.match(text) if text else None
+        return max(0.0, -self._ink(first.group(), bold)[0]) * size if first else 0.0
+
+    def right_overhang(self, text: str, size: float, bold: bool = False) -> float:
+        """How far the last cluster's ink reaches right of the line's advance (a tone mark over the
+        last consonant: up to ~0.07 em)."""
+        last = _LAST_CLUSTER.search(text) if text else None
+        return max(0.0, self._ink(last.group(), bold)[1]) * size if last else 0.0
+
+    def ink(self, text: str, size: float, bold: bool = False) -> tuple[float, float]:
+        """How far the line's ink reaches above and below its baseline, marks included (mm)."""
+        key = (text, bold)
+        found = self._line_inks.get(key)
+        if found is None:
+            if len(self._line_inks) > MAX_REMEMBERED:
+                self._line_inks.clear()
+            inks = [self._ink(cluster, bold) for cluster in _CLUSTER.findall(text)] or [(0.0, 0.0, 0.0, 0.0)]
+            found = self._line_inks[key] = (max(ink[2] for ink in inks), max(ink[3] for ink in inks))
+        return found[0] * size, found[1] * size
+
+    def _ink(self, cluster: str, bold: bool) -> tuple[float, float, float, float]:
+        """(left of the pen, right of the advance, above the baseline, below it) in em."""
+        key = (cluster, bold)
+        found = self._inks.get(key)
+        if found is None:
+            if len(self._inks) > MAX_REMEMBERED:
+                self._inks.clear()
+            path = QPainterPath()
+            path.addText(0.0, 0.0, self._fonts[bold], cluster)
+            box = path.boundingRect()
+            if path.isEmpty():  # a space
+                found = (0.0, 0.0, 0.0, 0.0)
+            else:
+                advance = self._metrics[bold].horizontalAdvance(cluster)
+                found = (box.left() / REFERENCE_PX, (box.right() - advance) / REFERENCE_PX,
+                         -box.top() / REFERENCE_PX, box.bottom() / REFERENCE_PX)
+            self._inks[key] = found
+        return found
+
+
+# A cluster for ink: leading vowels, one character, and the marks and vowels that attach to it (Sarabun
+# places and stacks them as one; see thai_wrap.clusters for where lines may break).
+_ATTACHED = "\u0e30-\u0e3a\u0e45\u0e47-\u0e4e\u0300-\u036f"
+_CLUSTER = re.compile(f"[เแโใไ]*.[{_ATTACHED}]*", re.S)
+_LAST_CLUSTER = re.compile(f"[เแโใไ]*[^{_ATTACHED}][{_ATTACHED}]*$", re.S)

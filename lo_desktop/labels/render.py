@@ -1,20 +1,21 @@
 """Painting label sheets with Qt: a vector PDF (QPdfWriter), a printer (QPrinter) or a preview image.
 
 One painting routine serves all three, so what the preview shows is what prints. Coordinates are
-converted from mm to device pixels at the device's resolution. The QR code is ONE merged path (the
-union of its modules), filled without a pen: a rasteriser then sees no edges between modules, so no
-hairline seams or gaps appear at any resolution. Text stays text, in the embedded Sarabun font.
+converted from mm to device pixels at the device's resolution. The QR code is ONE fill of the
+rectangles its dark modules make (qr.rectangles), without a pen: a rasteriser computes coverage from
+the whole path, so no hairline seams or gaps appear between modules at any resolution. Text stays
+text, in the embedded Sarabun font.
 """
 from __future__ import annotations
 
 import math
-import struct
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QDataStream, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QColor, QPageLayout, QPageSize, QPainter, QPainterPath, QPdfWriter, QPen
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (QColor, QPageLayout, QPageSize, QPaintEngine, QPainter, QPainterPath, QPdfWriter,
+                           QPen)
 
 from lo_desktop.core.atomic import write_atomically_by_name
 from lo_desktop.core.errors import UserError
@@ -24,12 +25,15 @@ from lo_desktop.labels import qr
 from lo_desktop.labels.geometry import Placement, Rect, cell_rect, placements
 from lo_desktop.labels.layout import LabelLayout, plan
 from lo_desktop.labels.payload import payload_for
+from lo_desktop.labels.pdf_text import LineLog, add_actual_text
 from lo_desktop.labels.qtfonts import QtMetrics, label_font
 from lo_desktop.labels.sheets import Sheet, check
 
 PDF_DPI = 1200
 SNAP_MODULE_PX = 12  # below this (screen previews) whole-pixel modules would visibly shrink the code
 MM_PER_INCH = 25.4
+MAX_LAYOUTS = 64
+BLACK = QColor("black")
 
 
 @dataclass(frozen=True)
@@ -68,11 +72,14 @@ def metrics() -> QtMetrics:
 class Painter:
     """Paints labels onto an open QPainter whose device has ``dpi`` dots per inch."""
 
-    def __init__(self, painter: QPainter, dpi: float, offset_mm=(0.0, 0.0)):
+    def __init__(self, painter: QPainter, dpi: float, offset_mm=(0.0, 0.0), log: LineLog | None = None):
         self.p, self.scale = painter, dpi / MM_PER_INCH
         self.dx, self.dy = offset_mm
         self.metrics = metrics()
+        self.log = log  # the lines drawn, for the PDF's /ActualText (pdf_text.py)
         self._layouts: dict = {}
+        engine = painter.paintEngine()
+        self._pdf = engine is not None and engine.type() == QPaintEngine.Type.Pdf
 
     def px(self, mm: float) -> float:
         return mm * self.scale
@@ -82,15 +89,19 @@ class Painter:
         layout = self._layout(sheet, content, tuple(fields))
         if layout.qr is not None:
             self.qr(content.payload, layout.qr.moved(box.x, box.y))
-        self.p.setPen(QColor("black"))
+        self.p.setPen(BLACK)
         for line in layout.lines:
             self.p.setFont(label_font(line.size, line.bold))
-            top = box.y + line.top + self.metrics.ascent(line.size)
-            self.p.drawText(QPointF(self.px(box.x + line.x), self.px(top)), line.text)
+            pen = QPointF(self.px(box.x + line.x), self.px(box.y + line.baseline))
+            self.p.drawText(pen, line.text)
+            if self.log is not None:
+                self.log.line(pen.x(), pen.y(), line.text)
 
     def _layout(self, sheet: Sheet, content: LabelContent, fields: tuple) -> LabelLayout:
         key = (sheet.label_width_mm, sheet.label_height_mm, fields, tuple(sorted(content.texts.items())))
         if key not in self._layouts:
+            if len(self._layouts) >= MAX_LAYOUTS:  # copies come together: 10,000 labels keep a few
+                self._layouts.clear()
             self._layouts[key] = plan(sheet.label_width_mm, sheet.label_height_mm, list(fields),
                                       content.texts, self.metrics)
         return self._layouts[key]
@@ -100,7 +111,7 @@ class Painter:
 
         On a fine device (the PDF) modules are whole device pixels from a whole-pixel origin: edges
         then fall on the same grid everywhere, and the PDF writes short integer coordinates."""
-        path, modules = qr_path(payload)
+        rects, modules = qr_rects(payload)
         span = modules + 2 * qr.QUIET_MODULES
         module = self.px(square.w) / span
         x, y = self.px(square.x), self.px(square.y)
@@ -111,7 +122,12 @@ class Painter:
         self.p.save()
         self.p.translate(x + qr.QUIET_MODULES * module, y + qr.QUIET_MODULES * module)
         self.p.scale(module, module)
-        self.p.fillPath(path, QColor("black"))
+        if self._pdf:  # one "re" per rectangle, one fill: a small page that renders without seams
+            self.p.setPen(Qt.PenStyle.NoPen)
+            self.p.setBrush(BLACK)
+            self.p.drawRects(rects)
+        else:  # the raster and printer engines fill rectangles one by one: give them one path
+            self.p.fillPath(qr_path(payload), BLACK)
         self.p.restore()
 
     def outline(self, sheet: Sheet, cell: int, color: str = "#9a9a9a", number: bool = False) -> None:
@@ -130,41 +146,22 @@ class Painter:
 
 
 @lru_cache(maxsize=256)
-def qr_path(payload: str) -> tuple[QPainterPath, int]:
-    """The dark modules as one outline (their union, no inner edges), in module units. Cached for
-    copies and the preview's redraws; a path is ~25 KB, so the cache stays small."""
+def qr_rects(payload: str) -> tuple[list[QRectF], int]:
+    """The dark modules as rectangles in module units (qr.rectangles), and the code's width in
+    modules. Cached for copies and the preview's redraws."""
     modules = qr.matrix(payload)
-    polygons, stride = qr.corner_polygons(modules)
-    return path_of_polygons(polygons, stride, len(modules) + 1), len(modules)
-
-
-def path_of_polygons(polygons: list[list[int]], stride: int, height: int) -> QPainterPath:
-    """A non-zero-filled path of closed polygons of corners numbered y * stride + x, built in one go
-    through QPainterPath's stream format (element count; type, x, y per element; start; fill rule):
-    a thousand moveTo/lineTo calls from Python would cost more than the rest of a label."""
-    moves, lines = _element_tables(stride, height)
-    parts = [b""]
-    count = 0
-    for polygon in polygons:
-        parts.append(moves[polygon[0]])
-        parts += map(lines.__getitem__, polygon[1:])
-        parts.append(lines[polygon[0]])
-        count += len(polygon) + 1
-    parts[0] = struct.pack(">i", count)
-    parts.append(struct.pack(">ii", 0, Qt.FillRule.WindingFill.value))
-    data = QByteArray(b"".join(parts))
-    path = QPainterPath()
-    stream = QDataStream(data, QIODevice.OpenModeFlag.ReadOnly)
-    stream >> path
-    return path
+    return [QRectF(*rect) for rect in qr.rectangles(modules)], len(modules)
 
 
 @lru_cache(maxsize=64)
-def _element_tables(stride: int, height: int) -> tuple[tuple[bytes, ...], tuple[bytes, ...]]:
-    """The serialised moveTo and lineTo element of every corner number."""
-    points = [(v % stride, v // stride) for v in range(stride * (height + 1))]
-    return (tuple(struct.pack(">idd", 0, x, y) for x, y in points),
-            tuple(struct.pack(">idd", 1, x, y) for x, y in points))
+def qr_path(payload: str) -> QPainterPath:
+    """The same rectangles as one path, for devices that would fill rectangles one at a time (a
+    preview, a Windows printer) and so could leave hairlines between them at fractional pixels."""
+    path = QPainterPath()
+    path.setFillRule(Qt.FillRule.WindingFill)
+    for rect in qr_rects(payload)[0]:
+        path.addRect(rect)
+    return path
 
 
 def page_size(sheet: Sheet) -> QPageSize:
@@ -183,20 +180,26 @@ def page_layout(sheet: Sheet) -> QPageLayout:
     return QPageLayout(page_size(sheet), orientation, QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
 
 
-def paint_job(painter: QPainter, new_page, job: Job, dpi: float, progress=None) -> int:
-    """Paint every label of a job; ``new_page()`` starts the next page. Returns the number of pages."""
+def paint_job(painter: QPainter, new_page, job: Job, dpi: float, progress=None,
+              log: LineLog | None = None) -> int:
+    """Paint every label of a job; ``new_page()`` starts the next page. Returns the number of pages.
+    ``log`` keeps the lines drawn on each page (for a PDF's /ActualText)."""
     check(job.sheet)
     todo = job.placements()
-    labels = Painter(painter, dpi, job.offset_mm)
+    labels = Painter(painter, dpi, job.offset_mm, log)
     page = 0
     for done, place in enumerate(todo):
         if place.page != page:
+            if log is not None:
+                log.page()
             new_page()
             page = place.page
         labels.label(job.sheet, place.cell, job.contents[place.item], job.fields)
         if done % 50 == 0:
             report(progress, done, len(todo), _("Drawing labels…"))
     report(progress, len(todo), len(todo), _("Drawing labels…"))
+    if log is not None:
+        log.page()
     return page + 1
 
 
@@ -231,6 +234,20 @@ def write_pdf(out: str | Path, job: Job | None, sheet: Sheet | None = None, prog
 
 
 def _write(temp: str, out, job: Job | None, sheet: Sheet, progress, calibration: bool) -> int:
+    """The PDF at ``temp``; then each line's text is said with /ActualText (pdf_text.py), so Thai
+    extracts and copies as printed."""
+    log = None if calibration else LineLog()
+    try:
+        pages = _paint_pdf(temp, out, job, sheet, progress, calibration, log)  # the writer is closed after
+        if log is not None:
+            add_actual_text(Path(temp), log)
+        return pages
+    finally:
+        if log is not None:
+            log.close()
+
+
+def _paint_pdf(temp: str, out, job: Job | None, sheet: Sheet, progress, calibration: bool, log) -> int:
     writer = _pdf_writer(temp, sheet, _("Calibration page") if calibration else _("Labels"))
     painter = QPainter()
     if not painter.begin(writer):
@@ -239,6 +256,6 @@ def _write(temp: str, out, job: Job | None, sheet: Sheet, progress, calibration:
         if calibration:
             paint_calibration(painter, sheet, PDF_DPI, job.offset_mm if job else (0.0, 0.0))
             return 1
-        return paint_job(painter, writer.newPage, job, PDF_DPI, progress)
+        return paint_job(painter, writer.newPage, job, PDF_DPI, progress, log)
     finally:
         painter.end()

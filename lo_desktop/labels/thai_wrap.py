@@ -1,17 +1,16 @@
-"""Wrapping and shrinking label text, Thai included. No Qt here: widths come from a ``measure`` function.
+"""Wrapping label text, Thai included: the ONE word segmenter. No Qt here: widths come from a ``measure``.
 
 Thai has no spaces between words, and Qt finds Thai word boundaries only where libthai is installed (not
-on Windows), so the words come from pythainlp's dictionary segmenter (``newmm``). A line never starts with
-a vowel or tone mark: breaks fall between words, and when one word alone is wider than the line, between
-character clusters (a consonant with all its marks). When the text cannot fit at the smallest size the
-last line ends with an ellipsis.
+on Windows), so the words come from pythainlp's dictionary segmenter (``newmm``, its dictionary looked up
+through thai_words.py). A line never starts with a vowel or tone mark: breaks fall between words, and
+when one word alone is wider than the line, between character clusters (a consonant with all its marks).
+Choosing a size and ellipsizing what does not fit is fitting.py's.
 """
 from __future__ import annotations
 
 import re
 import threading
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
@@ -56,11 +55,11 @@ WHOLE_NAMES = tuple("""
 _WHOLE_NAME = re.compile("|".join(sorted(WHOLE_NAMES, key=len, reverse=True)))
 
 
-_ready = threading.Event()  # set once the dictionary is loaded (~0.7 s: pythainlp builds its word trie)
+_ready = threading.Event()  # set once the dictionary is loaded (~0.1 s: pythainlp and its word list)
 
 
 def dictionary_ready() -> bool:
-    """Whether words() answers at once; a window must not wait 0.7 s for it while it starts."""
+    """Whether words() answers at once; a window must not wait for it while it starts."""
     return _ready.is_set()
 
 
@@ -72,9 +71,14 @@ def load_in_background() -> None:
 
 @lru_cache(maxsize=1)
 def _segmenter():
+    # newmm with its own word list, looked up in a set (thai_words.py) instead of the trie pythainlp
+    # would build on every run (0.5-0.7 s): the same words, found in a fraction of the time.
     from pythainlp.tokenize import word_tokenize
 
-    return lambda text: word_tokenize(text, engine="newmm", keep_whitespace=True)
+    from lo_desktop.labels.thai_words import default_index
+
+    index = default_index()
+    return lambda text: word_tokenize(text, custom_dict=index, engine="newmm", keep_whitespace=True)
 
 
 @lru_cache(maxsize=4096)
@@ -132,28 +136,46 @@ def _merge_orphans(pieces: list[str]) -> list[str]:
 
 def wrap(text: str, width: float, size: float, measure: Measure) -> list[str]:
     """Greedy lines no wider than ``width`` at ``size``; a word wider than a line is cut by clusters."""
-    lines: list[str] = []
-    line = ""
+    return ["".join(line) for line in wrap_pieces(text, width, size, measure)]
+
+
+def wrap_pieces(text: str, width: float, size: float, measure: Measure) -> list[list[str]]:
+    """``wrap``'s lines as the pieces they are made of (words, spaces, or the clusters of a cut word):
+    an ellipsis then drops whole pieces of the text as it was segmented, never re-segments a line."""
+    lines: list[list[str]] = []
+    line: list[str] = []
+    joined = ""
     for piece in words(" ".join(text.split())):
-        candidate = line + piece
-        if measure(candidate.rstrip(), size) <= width or (not line.strip() and piece == " "):
-            line = candidate
+        candidate = joined + piece
+        if measure(candidate.rstrip(), size) <= width or (not joined.strip() and piece == " "):
+            line.append(piece)
+            joined = candidate
             continue
-        if line.strip():
-            lines.append(line.rstrip())
-        line = "" if piece == " " else piece
-        if measure(line, size) > width:
-            done, line = _cut(line, width, size, measure)
-            lines.extend(done)
-    if line.strip():
-        lines.append(line.rstrip())
+        if joined.strip():
+            lines.append(_trimmed(line))
+        line, joined = ([], "") if piece == " " else ([piece], piece)
+        if measure(joined, size) > width:
+            done, rest = _cut(joined, width, size, measure)
+            lines.extend(clusters(cut) for cut in done)
+            line, joined = clusters(rest), rest
+    if joined.strip():
+        lines.append(_trimmed(line))
     return lines
 
 
+def _trimmed(pieces: list[str]) -> list[str]:
+    pieces = list(pieces)
+    while pieces and pieces[-1].isspace():
+        pieces.pop()
+    return pieces
+
+
 def _cut(word: str, width: float, size: float, measure: Measure) -> tuple[list[str], str]:
-    """Full lines of a too-long word, and the rest that starts the next line."""
+    """Full lines of a too-long word, and the rest that starts the next line: broken between the words it
+    is made of where it can be (ความเป็นระเบียบ | เรียบร้อย, not ความเป็นระเบียบเรียบ | ร้อย), else between
+    character clusters."""
     done, line = [], ""
-    for piece in clusters(word):
+    for piece in _fitting_parts(word, width, size, measure):
         if line and measure(line + piece, size) > width:
             done.append(line)
             line = piece
@@ -162,82 +184,38 @@ def _cut(word: str, width: float, size: float, measure: Measure) -> tuple[list[s
     return done, line
 
 
-@dataclass(frozen=True)
-class Fitted:
-    size: float
-    lines: tuple[str, ...]
-    ellipsized: bool = False
+def _fitting_parts(word: str, width: float, size: float, measure: Measure) -> list[str]:
+    """The word, else its inner words (again and again while one is too wide), else its clusters."""
+    if measure(word, size) <= width:
+        return [word]
+    parts = inner_words(word)
+    if len(parts) == 1:
+        return clusters(word)
+    return [piece for part in parts for piece in _fitting_parts(part, width, size, measure)]
 
 
-def fit(text: str, width: float, height: float, measure: Measure, line_height: Callable[[float], float],
-        largest: float, smallest: float, step: float = 0.25) -> Fitted:
-    """The largest size between ``largest`` and ``smallest`` at which the wrapped text fits the box with
-    every word whole (else the largest at which it fits with a long word cut by clusters); at the smallest
-    size, the lines that fit with an ellipsis on the last one. No line is ever wider
-    than ``width``, and no more lines than fit in ``height`` are returned (possibly none)."""
-    size = _upper_bound(text, width, height, measure, line_height, largest, smallest, step)
-    cut_fit = None  # the largest size that fits only by cutting a word: used when no size fits whole words
-    while True:
-        lines = wrap(text, width, size, measure)
-        room = int((height + 1e-9) // line_height(size))
-        if len(lines) <= room:
-            if not _cuts_a_word(text, width, size, measure):
-                return Fitted(size, tuple(lines))
-            cut_fit = cut_fit or Fitted(size, tuple(lines))
-        if size - step < smallest - 1e-9:
-            break
-        size = round(size - step, 4)
-    if cut_fit:
-        return cut_fit
-    if room <= 0:
-        return Fitted(size, (), bool(text.strip()))
-    kept = lines[:room]
-    kept[-1] = ellipsize(kept[-1], width, size, measure)
-    return Fitted(size, tuple(kept), True)
+@lru_cache(maxsize=256)
+def inner_words(word: str) -> tuple[str, ...]:
+    """A compound the dictionary holds whole (ความเป็นระเบียบเรียบร้อย) as the words it is made of: the
+    same segmenter, asked to ignore the whole word. A word of one piece stays one piece."""
+    if not _THAI_RUN.fullmatch(word):
+        return (word,)
+    from pythainlp.tokenize import word_tokenize
+
+    from lo_desktop.labels.thai_words import default_index
+
+    pieces = word_tokenize(word, custom_dict=_Without(default_index(), word), engine="newmm")
+    return tuple(_merge_orphans(pieces)) if "".join(pieces) == word else (word,)
 
 
-def _cuts_a_word(text: str, width: float, size: float, measure: Measure) -> bool:
-    """Whether some word is wider than the line at this size (พระราชบัญญัติ on a narrow label)."""
-    return any(piece != " " and measure(piece, size) > width for piece in words(" ".join(text.split())))
+class _Without:
+    """A dictionary with one word left out, as newmm asks it (``prefixes`` and truth)."""
 
+    def __init__(self, index, word: str):
+        self.index, self.word = index, word
 
-def _upper_bound(text, width, height, measure, line_height, largest, smallest, step) -> float:
-    """No size above this can fit: even perfectly packed lines would need more than the box's area
-    (widths and line heights grow in proportion to the size). Saves trying sizes one by one."""
-    area_per_size2 = measure(text, 1.0) * line_height(1.0)
-    if area_per_size2 <= 0:
-        return largest
-    bound = (width * height / area_per_size2) ** 0.5
-    if bound >= largest:
-        return largest
-    steps = int((largest - max(bound, smallest)) / step + 1e-9)
-    return max(smallest, round(largest - steps * step, 4))
+    def __len__(self) -> int:
+        return len(self.index)
 
-
-def ellipsize(line: str, width: float, size: float, measure: Measure) -> str:
-    """The line shortened by whole words until it and an ellipsis fit ("ความสะอาด…", never
-    "ความสะอา…"). Only when the first word alone is too wide is that word cut, by whole clusters."""
-    pieces = list(words(line))
-    while len(pieces) > 1 and measure("".join(pieces).rstrip() + ELLIPSIS, size) > width:
-        pieces.pop()
-    if measure("".join(pieces).rstrip() + ELLIPSIS, size) <= width:
-        return "".join(pieces).rstrip() + ELLIPSIS
-    return _ellipsize_clusters(pieces[0] if pieces else "", width, size, measure)
-
-
-def _ellipsize_clusters(word: str, width: float, size: float, measure: Measure) -> str:
-    pieces = clusters(word)
-    while pieces and measure("".join(pieces).rstrip() + ELLIPSIS, size) > width:
-        pieces.pop()
-    return "".join(pieces).rstrip() + ELLIPSIS if pieces else ELLIPSIS
-
-
-def shrink_line(text: str, width: float, measure: Measure, largest: float, smallest: float,
-                step: float = 0.25) -> tuple[float, str]:
-    """One line (a code, a shelf): the largest size that fits, else the smallest size, ellipsized."""
-    size = largest
-    while measure(text, size) > width and size - step >= smallest - 1e-9:
-        size = round(size - step, 4)
-    if measure(text, size) <= width:
-        return size, text
-    return size, ellipsize(text, width, size, measure)
+    def prefixes(self, text: str, start: int = 0) -> list[str]:
+        return [found for found in self.index.prefixes(text, start) if found != self.word]

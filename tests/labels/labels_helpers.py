@@ -91,3 +91,44 @@ def run(*args, db, ok=True):
     assert "Traceback" not in result.stderr
     assert (result.returncode == 0) == ok, result.stderr
     return result
+
+
+def render_poppler(path, dpi: int, page: int = 1):
+    """One page of a PDF as a PIL grey image at ``dpi``, rendered by poppler's pdftoppm (a renderer
+    independent of Qt); the test is skipped where poppler-utils is not installed."""
+    import pytest
+    from PIL import Image
+
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm (poppler-utils) is not installed")
+    prefix = f"{path}-{page}-{dpi}"
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", "-f", str(page), "-l", str(page),
+                    "-singlefile", str(path), prefix], check=True, capture_output=True)
+    with Image.open(f"{prefix}.png") as image:
+        return image.convert("L")
+
+
+def qr_squares(path) -> list[list[tuple[float, float, float]]]:
+    """Where each QR code's modules are, read from the PDF itself: per page, per code in painting order,
+    (x, y, module) in points from the page's top-left corner. The painter draws a code as one
+    ``a 0 0 a e f cm`` (a module of ``a`` device pixels) and its rectangles, inside a page whose own
+    ``s 0 0 -s 0 h cm`` turns device pixels into points."""
+    import re
+    import zlib
+
+    data = path.read_bytes()
+    height_pt = float(re.search(rb"/MediaBox \[\s*0 0 [\d.]+ ([\d.]+)\s*\]", data).group(1))
+    pages = []
+    for raw in re.findall(rb"stream\r?\n(.*?)endstream", data, re.S):
+        try:
+            content = zlib.decompress(raw).decode("latin-1")
+        except zlib.error:
+            continue
+        page = re.search(r"([\d.]+) 0 0 -([\d.]+) ([\d.]+) ([\d.]+) cm", content)
+        if page is None:
+            continue
+        scale, dx, height = float(page.group(1)), float(page.group(3)), float(page.group(4))
+        codes = re.findall(r"(?m)^([\d.]+) 0 0 \1 ([\d.]+) ([\d.]+) cm\n(?:[\d. ]+ re\n)+f", content)
+        pages.append([(dx + float(x) * scale, height_pt - height + float(y) * scale, float(a) * scale)
+                      for a, x, y in codes])
+    return pages

@@ -7,9 +7,10 @@ import pytest
 
 from lo_desktop.core.records import Material
 from lo_desktop.labels import qr
+from lo_desktop.labels.fitting import fit
 from lo_desktop.labels.layout import plan
 from lo_desktop.labels.payload import TITLE_BYTES, payload_for
-from lo_desktop.labels.thai_wrap import ELLIPSIS, clusters, fit, wrap, words
+from lo_desktop.labels.thai_wrap import ELLIPSIS, clusters, words, wrap
 from lo_desktop.settings import Settings
 
 MARKS = "ัิีึืุู่้๊๋์ำ"
@@ -124,23 +125,18 @@ def test_abbreviations_and_brackets_stay_whole(width):
     assert any("พ.ศ." in line for line in lines) and any("มี.ค." in line for line in lines)
 
 
-def test_qr_outline_is_the_union_of_the_dark_modules_without_inner_edges():
+def test_qr_rectangles_cover_exactly_the_dark_modules():
     for payload in ("BN-0001", "https://km.example.go.th/doc/42#BN-0002", "BN-0003\n" + MARK_HEAVY[:25]):
         modules = qr.matrix(payload)
         dark = {(x, y) for y, row in enumerate(modules) for x, v in enumerate(row) if v == "1"}
-        area = 0
-        for polygon in qr.outline(modules):
-            for (x0, y0), (x1, y1) in zip(polygon, polygon[1:] + polygon[:1]):
-                assert x0 == x1 or y0 == y1  # axis-aligned
-                area += x0 * y1 - x1 * y0  # shoelace: clockwise outer, anticlockwise holes
-                for step in range(abs(x1 - x0) + abs(y1 - y0)):  # every unit edge has dark on one side only
-                    if y0 == y1:
-                        x = min(x0, x1) + step
-                        assert ((x, y0) in dark) != ((x, y0 - 1) in dark)
-                    else:
-                        y = min(y0, y1) + step
-                        assert ((x0, y) in dark) != ((x0 - 1, y) in dark)
-        assert area / 2 == len(dark)
+        covered = set()
+        rectangles = qr.rectangles(modules)
+        for x, y, w, h in rectangles:
+            cells = {(x + dx, y + dy) for dx in range(w) for dy in range(h)}
+            assert not cells & covered  # no overlap: any fill rule gives the same union
+            covered |= cells
+        assert covered == dark
+        assert len(rectangles) < len(dark) / 2  # runs, carried down: far fewer shapes than modules
 
 
 @pytest.mark.parametrize("quiet", [0, qr.QUIET_MODULES])
@@ -197,7 +193,7 @@ def test_bigger_labels_show_more():
 @pytest.mark.parametrize("width", [3, 4, 5, 6, 7, 8, 9, 10, 12])
 def test_ellipsis_never_cuts_inside_a_word(width):
     """The issue's "ความสะอา…" and "เรียบร้…": what stands before the ellipsis is whole words."""
-    from lo_desktop.labels.thai_wrap import ellipsize, shrink_line
+    from lo_desktop.labels.fitting import ellipsize, shrink_line
 
     for text in ("รักษาความสะอาดเรียบร้อยของบ้านเมือง", "ระเบียบเรียบร้อย ความสะอาดของเมือง"):
         line = ellipsize(text, width, 1.0, measure)
@@ -211,7 +207,7 @@ def test_ellipsis_never_cuts_inside_a_word(width):
 
 
 def test_ellipsis_cuts_a_word_by_clusters_only_when_the_first_word_is_too_wide():
-    from lo_desktop.labels.thai_wrap import ellipsize
+    from lo_desktop.labels.fitting import ellipsize
 
     line = ellipsize("พระราชบัญญัติทางหลวง", 2.5, 1.0, measure)
     assert line.endswith(ELLIPSIS) and "พระราชบัญญัติ".startswith(line[:-1])
@@ -223,3 +219,48 @@ def test_ellipsis_cuts_a_word_by_clusters_only_when_the_first_word_is_too_wide()
 
 def test_a_district_name_the_dictionary_splits_stays_one_piece_on_labels_too():
     assert words("สำนักงานเขตพระโขนง") == ("สำนักงานเขต", "พระโขนง")  # newmm alone gives พระ | โขนง
+
+
+def test_fit_asks_how_tall_the_lines_are():
+    """Lines with marks above and below need more room than the font's line box: the fit keeps to
+    what ``height_of`` says (here every line after the first costs 0.5 more), shrinking or cutting."""
+    taller = lambda lines, size: len(lines) * line_height(size) + 0.5 * max(0, len(lines) - 1)  # noqa: E731
+    plain = fit(TITLE, 30, 8, measure, line_height, largest=2, smallest=1)
+    spaced = fit(TITLE, 30, 8, measure, line_height, largest=2, smallest=1, height_of=taller)
+    assert spaced.size < plain.size and taller(spaced.lines, spaced.size) <= 8
+    cut = fit(TITLE * 3, 30, 3, measure, line_height, largest=1, smallest=1, height_of=taller)
+    assert cut.ellipsized and taller(cut.lines, cut.size) <= 3
+    assert len(cut.lines) < len(fit(TITLE * 3, 30, 3, measure, line_height, largest=1, smallest=1).lines)
+
+
+def test_an_ellipsis_keeps_the_words_of_the_whole_text():
+    """The last line is shortened by the pieces the whole title was segmented into, not by segmenting
+    that line alone again."""
+    fitted = fit("รักษาความสะอาดเรียบร้อยของบ้านเมือง " * 4, 9, 2.6, measure, line_height, largest=1, smallest=1)
+    kept = "".join(fitted.lines)[: -len(ELLIPSIS)].replace(" ", "")
+    pieces = words("รักษาความสะอาดเรียบร้อยของบ้านเมือง " * 4)
+    assert kept in {"".join(pieces[:n]).replace(" ", "") for n in range(1, len(pieces) + 1)}
+
+
+def test_lines_move_apart_only_where_their_ink_would_meet():
+    from lo_desktop.labels.stacking import GAP_MM, Extent, head, pitch, tail
+
+    plain = Extent(ascent=1.07, descent=0.23, top=0.6, bottom=0.01)   # no marks: the line boxes decide
+    assert pitch(plain, plain) == 1.3
+    low = Extent(1.07, 0.23, 0.6, 0.33)    # ผู้: a vowel below
+    high = Extent(1.07, 0.23, 1.25, 0.01)  # ฟื้: marks stacked above
+    assert pitch(low, high) == 0.33 + GAP_MM + 1.25
+    assert head(high) == 1.25 and tail(low) == 0.33 and head(plain) == 1.07
+
+
+@pytest.mark.parametrize("width", [12, 17, 20])
+def test_a_compound_wider_than_the_line_breaks_between_the_words_it_is_made_of(width):
+    """The dictionary holds ความเป็นระเบียบเรียบร้อย whole; on a narrow label it must not read
+    "…ระเบียบเรียบ / ร้อย…" (one character measured as one unit of width here)."""
+    text = "พระราชบัญญัติรักษาความสะอาดและความเป็นระเบียบเรียบร้อยของบ้านเมือง"
+    lines = wrap(text, width, 1.0, lambda piece, size: len(piece) * size)
+    assert "".join(lines) == text and all(len(line) <= width for line in lines)
+    inner = ("ความ", "เป็น", "ระเบียบ", "เรียบร้อย", "พระ", "ราช", "บัญญัติ")
+    for before, after in zip(lines, lines[1:]):
+        assert before.endswith(inner + ("และ", "รักษา", "ของ")) or after.startswith(inner), (before, after)
+    assert not any(line.endswith("เรียบ") and not line.endswith("ระเบียบ") for line in lines)
