@@ -8,7 +8,6 @@ printer's own margins would cut into the labels' ink.
 """
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -21,11 +20,10 @@ from lo_desktop.core.progress import Cancelled
 from lo_desktop.i18n import _, tr
 from lo_desktop.labels.calibration import RULER_LINE_MM, ink_box, paper_gaps, ruler_ticks
 from lo_desktop.labels.qtfonts import REFERENCE_PX, QtMetrics, label_font, register
-from lo_desktop.labels.render import (MM_PER_INCH, PDF_DPI, Job, page_layout, paint_calibration, paint_job,
-                                      write_pdf)
+from lo_desktop.labels.render import (FULL_SIZE, MM_PER_INCH, PDF_DPI, Job, calibrate, page_layout,
+                                      paint_calibration, paint_scaled, write_pdf)
 from lo_desktop.labels.sheets import Sheet, check
 
-FULL_SIZE = (100.0, 100.0)
 RULER_PEN_MM = 0.15
 RULER_TEXT_MM = 2.2  # em height of the ruler's numbers, ~6 pt
 
@@ -138,29 +136,7 @@ def print_job(printer: QPrinter, job: Job, progress=None, scale_pct=FULL_SIZE) -
 
 def write_labels(out, job: Job, scale_pct=FULL_SIZE, progress=None) -> int:
     """The job as a PDF at ``out`` (written atomically), scaled when ``scale_pct`` says so."""
-    if tuple(scale_pct) == FULL_SIZE:
-        return write_pdf(out, job, progress=progress)
-    check(job.sheet)
-    job.placements()  # bad input is refused before a file is touched
-    return _write_pdf(out, job.sheet, _("Labels"),
-                      lambda painter, writer: paint_scaled(painter, writer.newPage, job, PDF_DPI, scale_pct,
-                                                           progress))
-
-
-def paint_scaled(painter: QPainter, new_page, job: Job, dpi: float, scale_pct=FULL_SIZE, progress=None) -> int:
-    """paint_job with the printer's scale: at 100 % exactly as before (the offset applied label by label,
-    QR modules on whole device pixels); otherwise offset and scale as the painter's transform."""
-    if tuple(scale_pct) == FULL_SIZE:
-        return paint_job(painter, new_page, job, dpi, progress)
-    calibrate(painter, dpi, job.offset_mm, scale_pct)
-    return paint_job(painter, new_page, replace(job, offset_mm=(0.0, 0.0)), dpi, progress)
-
-
-def calibrate(painter: QPainter, dpi: float, offset_mm, scale_pct) -> None:
-    """What is painted next lands at offset + scale × position (mm from the paper's corner)."""
-    per_mm = dpi / MM_PER_INCH
-    painter.translate(offset_mm[0] * per_mm, offset_mm[1] * per_mm)
-    painter.scale(scale_pct[0] / 100.0, scale_pct[1] / 100.0)
+    return write_pdf(out, job, progress, scale_pct)
 
 
 def print_calibration(printer: QPrinter, sheet: Sheet, offset_mm=(0.0, 0.0), scale_pct=FULL_SIZE) -> None:

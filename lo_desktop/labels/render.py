@@ -9,7 +9,7 @@ text, in the embedded Sarabun font.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -219,43 +219,56 @@ def _pdf_writer(path: str, sheet: Sheet, title: str) -> QPdfWriter:
     return writer
 
 
-def write_pdf(out: str | Path, job: Job | None, sheet: Sheet | None = None, progress=None,
-              calibration: bool = False) -> int:
-    """Write the job (or the calibration page of ``sheet``) to ``out``; the page count. The file is
-    written through core/atomic.py: a cancelled or failed job leaves no half-written PDF."""
-    sheet = job.sheet if job is not None else sheet
-    check(sheet)
-    if job is not None and not calibration:
-        job.placements()  # bad input is refused before a file is touched
+FULL_SIZE = (100.0, 100.0)  # a printer's scale correction when none is needed
+
+
+def write_pdf(out: str | Path, job: Job, progress=None, scale_pct=FULL_SIZE) -> int:
+    """Write the job to ``out``, scaled by the printer's correction when ``scale_pct`` says so; the page
+    count. The file is written through core/atomic.py: a cancelled or failed job leaves no half-written
+    PDF."""
+    check(job.sheet)
+    job.placements()  # bad input is refused before a file is touched
     pages = []
-    write_atomically_by_name(out, lambda temp: pages.append(_write(str(temp), out, job, sheet, progress,
-                                                                   calibration)))
+    write_atomically_by_name(out, lambda temp: pages.append(_write(str(temp), out, job, progress,
+                                                                   tuple(scale_pct))))
     return pages[0]
 
 
-def _write(temp: str, out, job: Job | None, sheet: Sheet, progress, calibration: bool) -> int:
+def _write(temp: str, out, job: Job, progress, scale_pct) -> int:
     """The PDF at ``temp``; then each line's text is said with /ActualText (pdf_text.py), so Thai
     extracts and copies as printed."""
-    log = None if calibration else LineLog()
+    log = LineLog()
     try:
-        pages = _paint_pdf(temp, out, job, sheet, progress, calibration, log)  # the writer is closed after
-        if log is not None:
-            add_actual_text(Path(temp), log)
+        pages = _paint_pdf(temp, out, job, progress, scale_pct, log)  # the writer is closed after
+        add_actual_text(Path(temp), log)
         return pages
     finally:
-        if log is not None:
-            log.close()
+        log.close()
 
 
-def _paint_pdf(temp: str, out, job: Job | None, sheet: Sheet, progress, calibration: bool, log) -> int:
-    writer = _pdf_writer(temp, sheet, _("Calibration page") if calibration else _("Labels"))
+def _paint_pdf(temp: str, out, job: Job, progress, scale_pct, log) -> int:
+    writer = _pdf_writer(temp, job.sheet, _("Labels"))
     painter = QPainter()
     if not painter.begin(writer):
         raise UserError(tr("Cannot write “{path}”.", path=out))
     try:
-        if calibration:
-            paint_calibration(painter, sheet, PDF_DPI, job.offset_mm if job else (0.0, 0.0))
-            return 1
-        return paint_job(painter, writer.newPage, job, PDF_DPI, progress, log)
+        return paint_scaled(painter, writer.newPage, job, PDF_DPI, scale_pct, progress, log)
     finally:
         painter.end()
+
+
+def paint_scaled(painter: QPainter, new_page, job: Job, dpi: float, scale_pct=FULL_SIZE, progress=None,
+                 log=None) -> int:
+    """paint_job with the printer's scale: at 100 % exactly as before (the offset applied label by label,
+    QR modules on whole device pixels); otherwise offset and scale as the painter's transform."""
+    if tuple(scale_pct) == FULL_SIZE:
+        return paint_job(painter, new_page, job, dpi, progress, log)
+    calibrate(painter, dpi, job.offset_mm, scale_pct)
+    return paint_job(painter, new_page, replace(job, offset_mm=(0.0, 0.0)), dpi, progress, log)
+
+
+def calibrate(painter: QPainter, dpi: float, offset_mm, scale_pct) -> None:
+    """What is painted next lands at offset + scale × position (mm from the paper's corner)."""
+    per_mm = dpi / MM_PER_INCH
+    painter.translate(offset_mm[0] * per_mm, offset_mm[1] * per_mm)
+    painter.scale(scale_pct[0] / 100.0, scale_pct[1] / 100.0)

@@ -110,3 +110,13 @@ def test_a_line_in_two_fonts_reads_once():
     assert marked.count("BDC") == 3 == marked.count("EMC")
     assert "/ActualText <FEFF0E01002000A9>" in marked and "/ActualText <FEFF>" in marked
     assert "/ActualText <FEFF0E02>" in marked
+
+
+def test_a_scaled_pdf_is_searchable_too(qapp, tmp_path):
+    """A printer whose driver shrinks the page gets PDFs at its scale correction: their text reads as printed."""
+    from lo_desktop.labels.printing import write_labels
+
+    job = Job(get_sheet(None, "avery-l7160"), _contents(), FIELDS)
+    write_labels(tmp_path / "scaled.pdf", job, (98.0, 98.0))
+    text = "".join(_pdftotext(tmp_path / "scaled.pdf").split())
+    assert "น้ำผึ้งดื่มชื่นฉ่ำ" in text and "การจัดการความรู้" in text
