@@ -110,7 +110,9 @@ def test_a_pdf_from_the_dialog_fills_the_free_cells_and_remembers(qtbot, dialog,
     out = tmp_path / "holes.pdf"
     dialog.pdf_marks_used.setChecked(True)
     dialog.save_pdf(str(out))
-    qtbot.waitUntil(lambda: out.exists() and usage.used_positions(db, L7160) == set(range(1, 8)), timeout=20000)
+    # the print is recorded by the worker; the dialog moves its start when the result reaches it
+    qtbot.waitUntil(lambda: out.exists() and usage.used_positions(db, L7160) == set(range(1, 8))
+                    and dialog.start.value() == 8, timeout=20000)
     sheet = get_sheet(db, L7160)
     page = render_pages(out, 150)[0]
     read = {c + 1: decode_zxing(crop_cell(page, sheet, c, 150)) for c in range(sheet.per_page)}
