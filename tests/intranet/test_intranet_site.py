@@ -62,7 +62,7 @@ def test_materials_page_is_in_thai_words(site):
     assert page.status_code == 200
     html = page.text
     assert "คู่มือการจัดระเบียบผู้ค้าหาบเร่แผงลอย" in html and "<h1>สื่อ</h1>" in html
-    assert "ทะเบียนสื่อมุมการเรียนรู้" in get(ds, "/catalog").text
+    assert "ทะเบียนสื่อมุมความรู้" in get(ds, "/catalog").text
     assert "สื่อในถังขยะ" not in html  # the Trash is not published
     first = rows(ds, "&" + quote("ชื่อเรื่อง") + "__startswith=" + quote("คู่มือ"))["rows"][0]
     assert first[KIND] == word("kind", "work_manual", "th") != "work_manual"
