@@ -14,7 +14,7 @@ from typing import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QWidget
 
 from lo_desktop.core.errors import UserError, plain_sentence
 from lo_desktop.i18n import _, tr
@@ -49,6 +49,22 @@ def button_texts() -> dict[str, str]:
     return {name: words[source] for name, source in (
         ("Ok", "OK"), ("Cancel", "Cancel"), ("Yes", "Yes"), ("No", "No"), ("Close", "Close"), ("Save", "Save"),
         ("Discard", "Discard"), ("Open", "Open"))}
+
+
+def dialog_buttons(dialog: QWidget, *names: str, accept=None, ok_text: str = "") -> QDialogButtonBox:
+    """A dialog's row of standard buttons ("Ok", "Cancel", "Save", "Close") in the clerk's words, the
+    accepting one calling ``accept`` (the dialog's own by default; ``ok_text`` renames it), the rejecting
+    one the dialog's reject. One set-up for every dialog (there were three ways to get Thai on them)."""
+    flags = QDialogButtonBox.StandardButton.NoButton
+    for name in names:
+        flags |= getattr(QDialogButtonBox.StandardButton, name)
+    box = QDialogButtonBox(flags)
+    translate_buttons(box)
+    if ok_text:
+        box.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    box.accepted.connect(accept or dialog.accept)
+    box.rejected.connect(dialog.reject)
+    return box
 
 
 def translate_buttons(box) -> None:

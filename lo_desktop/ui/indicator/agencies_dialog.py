@@ -5,7 +5,7 @@ Every change is saved at once; the pages that show sessions and the indicator ar
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHeaderView, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QHeaderView, QLabel, QLineEdit,
                                QTableWidgetItem, QVBoxLayout)
 
 from lo_desktop.core.indicator.agencies import Agency, agencies_with_use
@@ -30,10 +30,7 @@ class AgencyEditDialog(QDialog):
         self.setWindowTitle(_("Edit partner agency"))
         self.name, self.short_name = QLineEdit(agency.name), QLineEdit(agency.short_name)
         self.name.setMinimumWidth(420)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        messages.translate_buttons(buttons)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = messages.dialog_buttons(self, "Save", "Cancel")
         form = QFormLayout(self)
         form.addRow(_("Agency name"), self.name)
         form.addRow(_("Short name"), self.short_name)
@@ -62,11 +59,7 @@ class MergeDialog(QDialog):
         self.keep.setCurrentIndex(most_alike(other.name, [agency.name for agency, _used in others]) or 0)
         text = QLabel(tr("“{name}” is the same agency as:", name=other.name))
         text.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        messages.translate_buttons(buttons)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Merge"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = messages.dialog_buttons(self, "Ok", "Cancel", ok_text=_("Merge"))
         layout = QVBoxLayout(self)
         layout.addWidget(text)
         layout.addWidget(self.keep)

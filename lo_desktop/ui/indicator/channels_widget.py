@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QDesktopServices
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGridLayout, QHBoxLayout,
+from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QFormLayout, QGridLayout, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
@@ -53,10 +53,7 @@ class ChannelDialog(QDialog):
         form.addRow(_("Evidence link"), self.link)
         form.addRow(_("Evidence file"), evidence)
         form.addRow(_("Note"), self.note)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        messages.translate_buttons(buttons)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = messages.dialog_buttons(self, "Save", "Cancel")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
@@ -173,9 +170,7 @@ def open_channels_dialog(db, material_id: int, parent=None) -> None:
         return
     dialog = QDialog(parent)
     dialog.setWindowTitle(tr("Distribution channels — {code} {title}", code=material.code, title=material.title))
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-    messages.translate_buttons(buttons)
-    buttons.rejected.connect(dialog.reject)
+    buttons = messages.dialog_buttons(dialog, "Close")
     layout = QVBoxLayout(dialog)
     layout.addWidget(ChannelsWidget(db, material_id, dialog))
     layout.addWidget(buttons)

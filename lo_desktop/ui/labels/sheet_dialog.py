@@ -66,10 +66,7 @@ class SheetDialog(QDialog):
         body = QHBoxLayout()
         body.addLayout(left)
         body.addWidget(self.drawing, 1)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        messages.translate_buttons(self.buttons)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = messages.dialog_buttons(self, "Save", "Cancel", accept=self.save)
         if self.template.custom:
             delete = self.buttons.addButton(_("Delete this sheet"), QDialogButtonBox.ButtonRole.DestructiveRole)
             delete.clicked.connect(self.delete)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QTableWidgetItem,
+from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QTableWidgetItem,
                                QVBoxLayout)
 
 from lo_desktop.core.lending import borrowers as core
@@ -40,10 +40,7 @@ class BorrowerForm(QDialog):
         for label, edit in ((_("Name:"), self.name_edit), (_("Section:"), self.section_edit),
                             (_("Phone:"), self.phone_edit)):
             form.addRow(label, edit)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        messages.translate_buttons(buttons)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = messages.dialog_buttons(self, "Ok", "Cancel")
         form.addRow(buttons)
         self.name_edit.selectAll()
 
@@ -73,10 +70,7 @@ class MergeForm(QDialog):
         twin = core.likeliest_twin(other, candidates)
         if twin is not None:
             self.keep_box.setCurrentIndex(self.keep_box.findData(twin.id))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        messages.translate_buttons(buttons)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = messages.dialog_buttons(self, "Ok", "Cancel")
         layout = QVBoxLayout(self)
         after = QLabel(tr("A blank section or phone of the one kept takes that of “{name}”, and “{name}” "
                           "leaves the list.", name=other.name))

@@ -20,7 +20,7 @@ from lo_desktop.core.vocab import word
 from lo_desktop.i18n import _, tr
 from lo_desktop.ui.common.date_edit import BuddhistDateEdit
 from lo_desktop.ui.lending.lending_scan import ScanEntry
-from lo_desktop.ui.common.messages import translate_buttons
+from lo_desktop.ui.common import messages
 
 OK_STYLE = "color: #1b5e20;"
 PROBLEM_STYLE = "color: #b71c1c; font-weight: bold;"
@@ -80,15 +80,13 @@ class LendDialog(QDialog):
         return form
 
     def _buttons(self) -> QDialogButtonBox:
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        translate_buttons(box)
+        box = messages.dialog_buttons(self, "Close")
         self.lend_button = QPushButton(_("&Lend"))
         self.return_button = QPushButton(_("&Return"))
         box.addButton(self.lend_button, QDialogButtonBox.ButtonRole.ActionRole)
         box.addButton(self.return_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.lend_button.clicked.connect(self.lend)
         self.return_button.clicked.connect(self.return_selected)
-        box.rejected.connect(self.reject)
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.lend)
         self.lend_button.setAutoDefault(False)
         self.return_button.setAutoDefault(False)

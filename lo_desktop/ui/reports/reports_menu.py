@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFileDialog, QFormLayout,
                                QInputDialog, QRadioButton, QVBoxLayout)
 
 from lo_desktop.core.db import db_path, open_database
@@ -161,10 +161,7 @@ class MemoOptions(QDialog):
             self.session.addItem(label, session_id)
         self.memo_date = BuddhistDateEdit(self, "full")
         self.memo_date.set_date_value(date.today())
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        messages.translate_buttons(buttons)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = messages.dialog_buttons(self, "Ok", "Cancel")
         form = QFormLayout(self)
         form.addRow(_("Session:"), self.session)
         form.addRow(_("Date of the memo:"), self.memo_date)
@@ -182,10 +179,7 @@ class RegisterOptions(QDialog):
         self.shown.setEnabled(shown is not None)
         (self.shown if shown is not None else self.all).setChecked(True)
         self.qr = QCheckBox(_("Add a small QR code to each row"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        messages.translate_buttons(buttons)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = messages.dialog_buttons(self, "Ok", "Cancel")
         layout = QVBoxLayout(self)
         for widget in (self.all, self.shown, self.qr, buttons):
             layout.addWidget(widget)

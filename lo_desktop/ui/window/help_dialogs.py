@@ -1,11 +1,12 @@
 """Help menu: the Thai user guide (resources/guide/th.html) and the About box."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTextBrowser, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QMessageBox, QTextBrowser, QVBoxLayout
 
 from lo_desktop import __version__
 from lo_desktop.i18n import _, tr
 from lo_desktop.paths import resource
+from lo_desktop.ui.common import messages
 
 
 def guide_html() -> str:
@@ -21,9 +22,7 @@ class GuideDialog(QDialog):
         self.browser = QTextBrowser()
         self.browser.setOpenExternalLinks(True)
         self.browser.setHtml(guide_html())
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Close"))
-        buttons.rejected.connect(self.reject)
+        buttons = messages.dialog_buttons(self, "Close")
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser)
         layout.addWidget(buttons)
