@@ -18,7 +18,7 @@ from lo_desktop.i18n import tr
 from lo_desktop.labels import history, printing, usage
 from lo_desktop.labels.geometry import first_free
 from lo_desktop.labels.layout import FIELDS
-from lo_desktop.labels.render import Job, content_for
+from lo_desktop.labels.render import Job, content_for, write_pdf
 from lo_desktop.labels.sheets import Sheet, check
 
 
@@ -91,7 +91,7 @@ def known_fields(fields: list[str]) -> list[str]:
 
 def _paint(job: Job, target, progress: Progress | None, scale_pct: tuple[float, float]) -> int:
     if _is_path(target):
-        return printing.write_labels(target, job, scale_pct, progress)
+        return write_pdf(target, job, progress, scale_pct)
     return printing.print_job(target, job, progress, scale_pct)
 
 

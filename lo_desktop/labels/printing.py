@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPageLayout, QPainter, QPainterPath, QPdfWriter, QPen
+from PySide6.QtGui import QColor, QFont, QPageLayout, QPainter, QPainterPath, QPen
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from lo_desktop.core.atomic import write_atomically_by_name
@@ -20,8 +20,8 @@ from lo_desktop.core.progress import Cancelled
 from lo_desktop.i18n import _, tr
 from lo_desktop.labels.calibration import RULER_LINE_MM, ink_box, paper_gaps, ruler_ticks
 from lo_desktop.labels.qtfonts import REFERENCE_PX, QtMetrics, label_font, register
-from lo_desktop.labels.render import (FULL_SIZE, MM_PER_INCH, PDF_DPI, Job, calibrate, page_layout,
-                                      paint_calibration, paint_scaled, write_pdf)
+from lo_desktop.labels.render import (FULL_SIZE, MM_PER_INCH, PDF_DPI, Job, calibrate, page_layout, pdf_writer,
+                                      paint_calibration, paint_scaled)
 from lo_desktop.labels.sheets import Sheet, check
 
 RULER_PEN_MM = 0.15
@@ -134,11 +134,6 @@ def print_job(printer: QPrinter, job: Job, progress=None, scale_pct=FULL_SIZE) -
         painter.end()
 
 
-def write_labels(out, job: Job, scale_pct=FULL_SIZE, progress=None) -> int:
-    """The job as a PDF at ``out`` (written atomically), scaled when ``scale_pct`` says so."""
-    return write_pdf(out, job, progress, scale_pct)
-
-
 def print_calibration(printer: QPrinter, sheet: Sheet, offset_mm=(0.0, 0.0), scale_pct=FULL_SIZE) -> None:
     check(sheet)
     check_paper(printer, sheet)
@@ -150,9 +145,20 @@ def print_calibration(printer: QPrinter, sheet: Sheet, offset_mm=(0.0, 0.0), sca
 
 
 def write_calibration(out, sheet: Sheet, offset_mm=(0.0, 0.0), scale_pct=FULL_SIZE) -> None:
+    """The calibration page as a PDF at ``out``, written atomically (a failure leaves no half-written file)."""
     check(sheet)
-    _write_pdf(out, sheet, _("Calibration page"),
-               lambda painter, _writer: paint_calibration_page(painter, sheet, PDF_DPI, offset_mm, scale_pct))
+
+    def write(temp) -> None:
+        writer = pdf_writer(str(temp), sheet, _("Calibration page"))  # held until the painter ends
+        painter = QPainter()
+        if not painter.begin(writer):
+            raise UserError(tr("Cannot write “{path}”.", path=out))
+        try:
+            paint_calibration_page(painter, sheet, PDF_DPI, offset_mm, scale_pct)
+        finally:
+            painter.end()
+
+    write_atomically_by_name(out, write)
 
 
 def paint_calibration_page(painter: QPainter, sheet: Sheet, dpi: float, offset_mm, scale_pct) -> int:
@@ -188,25 +194,3 @@ def paint_rulers(painter: QPainter, sheet: Sheet, dpi: float) -> None:
             box = QRectF(end + 0.5 * per_mm, y - 1.5 * per_mm, 10 * per_mm, 3 * per_mm)
             painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, str(tick.number))
 
-
-def _write_pdf(out, sheet: Sheet, title: str, paint) -> int:
-    """``paint(painter, writer)`` into a PDF of the sheet's paper at ``out``, written atomically (a
-    failure leaves no half-written file); its page count."""
-    pages = []
-
-    def write(temp) -> None:
-        writer = QPdfWriter(str(temp))
-        writer.setResolution(PDF_DPI)
-        writer.setPageLayout(page_layout(sheet))
-        writer.setTitle(title)
-        writer.setCreator("lo-desktop")
-        painter = QPainter()
-        if not painter.begin(writer):
-            raise UserError(tr("Cannot write “{path}”.", path=out))
-        try:
-            pages.append(paint(painter, writer))
-        finally:
-            painter.end()
-
-    write_atomically_by_name(out, write)
-    return pages[0]

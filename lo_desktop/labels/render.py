@@ -210,7 +210,7 @@ def paint_calibration(painter: QPainter, sheet: Sheet, dpi: float, offset_mm=(0.
         labels.outline(sheet, cell, "#000000", number=True)
 
 
-def _pdf_writer(path: str, sheet: Sheet, title: str) -> QPdfWriter:
+def pdf_writer(path: str, sheet: Sheet, title: str) -> QPdfWriter:
     writer = QPdfWriter(path)
     writer.setResolution(PDF_DPI)
     writer.setPageLayout(page_layout(sheet))
@@ -247,7 +247,7 @@ def _write(temp: str, out, job: Job, progress, scale_pct) -> int:
 
 
 def _paint_pdf(temp: str, out, job: Job, progress, scale_pct, log) -> int:
-    writer = _pdf_writer(temp, job.sheet, _("Labels"))
+    writer = pdf_writer(temp, job.sheet, _("Labels"))
     painter = QPainter()
     if not painter.begin(writer):
         raise UserError(tr("Cannot write “{path}”.", path=out))
