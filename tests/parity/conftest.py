@@ -1,6 +1,5 @@
-import shutil
-
 import pytest
+from parity_helpers import copy_of
 
 from lo_desktop.core.db import open_database
 
@@ -17,10 +16,7 @@ def twins(tmp_path):
         db = open_database(base)
         build(db)
         db.close()
-        paths = []
-        for side in ("cli", "window"):
-            shutil.copytree(base.parent, tmp_path / side)
-            paths.append(tmp_path / side / "corner.db")
+        paths = [copy_of(base, side) for side in ("cli", "window")]
         opened.append(open_database(paths[1]))
         return paths[0], opened[-1]
     yield make

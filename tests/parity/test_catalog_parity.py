@@ -2,11 +2,11 @@
 through the window on another leaves the same rows, the same history and the same backups."""
 import csv
 import json
-import shutil
 
 import pytest
 
 from lo_desktop import cli
+from parity_helpers import copy_of
 from lo_desktop.core.catalog import attachment_index
 from lo_desktop.core.catalog import materials as catalog
 from lo_desktop.core.catalog import actions as catalog_actions
@@ -45,11 +45,9 @@ def corners(tmp_path):
     db = open_database(source)
     load_demo(db)
     db.close()
-    copies = []
-    for name in ("cli", "window"):
-        shutil.copytree(source.parent, tmp_path / name)
-        make_backup(tmp_path / name / "corner.db", "daily")
-        copies.append(tmp_path / name / "corner.db")
+    copies = [copy_of(source, name) for name in ("cli", "window")]
+    for copy in copies:
+        make_backup(copy, "daily")
     return copies
 
 

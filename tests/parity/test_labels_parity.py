@@ -6,7 +6,6 @@ opened as they open a corner (core/corner.py: the day's backup too), and compare
 the remembered sheet positions, the change history and the backups; then reads every QR of both PDFs.
 """
 import json
-import shutil
 import sqlite3
 import sys
 from pathlib import Path
@@ -16,6 +15,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parents[1] / "labels"))
 
 from labels_helpers import crop_cell, decode_zxing, make_materials, render_pages  # noqa: E402
+from parity_helpers import copy_of  # noqa: E402
 from lo_desktop.cli import main  # noqa: E402
 from lo_desktop.core.safety import backup
 from lo_desktop.core.catalog import materials as catalog  # noqa: E402
@@ -39,12 +39,6 @@ def base(tmp_path):
     usage.mark(db, L7160, [1, 2, 4], True)
     db.close()
     return path
-
-
-def copy_of(base: Path, name: str) -> Path:
-    folder = base.parent.parent / name
-    shutil.copytree(base.parent, folder)
-    return folder / base.name
 
 
 def state(path: Path) -> dict:

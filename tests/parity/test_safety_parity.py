@@ -5,7 +5,6 @@ File menu over B (opened as the window opens a corner at start), and compares th
 and the backups (their reasons; names hold times and legitimately differ).
 """
 import json
-import shutil
 from dataclasses import replace
 import sqlite3
 from argparse import Namespace
@@ -14,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from lo_desktop import i18n
+from parity_helpers import copy_of  # noqa: E402
 from lo_desktop.cli import Context, main
 from lo_desktop.core.safety import backup
 from lo_desktop.core.catalog import materials as catalog
@@ -40,12 +40,6 @@ def base(tmp_path):
     attachments.add_attachment(db, catalog.get_material(db, "BN-0002").id, memo)
     db.close()
     return path
-
-
-def copy_of(base: Path, name: str) -> Path:
-    folder = base.parent.parent / name
-    shutil.copytree(base.parent, folder)
-    return folder / base.name
 
 
 @pytest.fixture

@@ -84,14 +84,7 @@ def test_cancel_on_close_changes_nothing(page, corner, monkeypatch):
     assert st.open_stocktake(corner) is not None and get_material(corner, "BN-0002").status == "available"
 
 
-def test_in_the_main_window_a_scan_stays_on_the_stocktake_page(qtbot, demo_db):
-    from lo_desktop.ui.window.main_window import MainWindow
-
-    window = MainWindow(demo_db, load_settings(demo_db))
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
+def test_in_the_main_window_a_scan_stays_on_the_stocktake_page(qtbot, window):
     page = window.show_page("stocktake")
     page.start()  # the whole corner
     page.scan_entry.setFocus()
