@@ -8,14 +8,13 @@ arrives as two bursts: the field waits ``SETTLE_MS`` after an Enter for more bef
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from lo_desktop.i18n import _
+from lo_desktop.ui.window.scan import ENTER_KEYS, SETTLE_MS  # the same burst rules as the window's scanner
 
-SETTLE_MS = 80
-ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 class ScanEntry(QLineEdit):
