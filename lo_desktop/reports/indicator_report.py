@@ -25,7 +25,7 @@ from lo_desktop.reports.session_text import (
     headcount_text, partner_text, photo_items, time_text)
 
 MATERIAL_WIDTHS = [1.2, 2.6, 8.7, 3.5]
-COMMUNITY_WIDTHS = [1.2, 5.0, 6.8, 3.0]
+COMMUNITY_WIDTHS = [1.2, 4.6, 6.2, 4.0]  # the last heading keeps ปีงบประมาณนี้ on one line
 SUMMARY_WIDTHS = [2.3, 5.4, 5.6, 2.7]
 DETAIL_WIDTHS = [4.6, 11.4]
 
