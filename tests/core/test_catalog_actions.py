@@ -109,3 +109,45 @@ def test_the_check_keeps_no_materials_and_the_write_makes_the_same_ones(db, tmp_
     codes = [r[0] for r in db.execute("SELECT code FROM materials ORDER BY id")]
     assert len(set(codes)) == 4500 and codes[6] == "IM-00007"
     assert db.execute("SELECT COUNT(*) FROM materials_fts WHERE materials_fts MATCH ?", ["4499"]).fetchone()[0] == 1
+
+
+@pytest.fixture
+def small_stages(monkeypatch):
+    """Stages of 1,000 rows: a 4,500-row list is prepared and indexed in five turns."""
+    from lo_desktop.core.catalog import bulk_insert
+
+    monkeypatch.setattr(bulk_insert, "STAGE_ROWS", 1000)
+
+
+def test_every_stage_of_an_import_is_searchable(db, tmp_path, small_stages):
+    path = write_list(tmp_path / "big.csv", 4500)
+    assert catalog_actions.import_materials(db, path).imported == 4500
+    def found(text):
+        return db.execute("SELECT COUNT(*) FROM materials_fts WHERE materials_fts MATCH ?", [f'"{text}"']).fetchone()[0]
+    assert found("เรื่องที่") == 4500
+    assert [found(f"เรื่องที่ {n}") for n in (999, 1000, 1001, 3999, 4500)] == [1] * 5
+    add_material_after = catalog_actions.add_material(db, Material(title="ประกาศหาบเร่ฉบับใหม่"))
+    assert add_material_after.id == 4501 and found("หาบเร่") == 1  # the index trigger is back
+
+
+def test_an_import_cancelled_in_a_later_stage_writes_nothing(db, tmp_path, small_stages):
+    path = write_list(tmp_path / "big.csv", 4500)
+    check = catalog_actions.check_import(db, path)
+    with pytest.raises(Cancelled):
+        catalog_actions.import_materials(db, path, check=check, progress=CancelAfter(3000))
+    assert db.execute("SELECT COUNT(*) FROM materials").fetchone()[0] == 0
+    assert db.execute("SELECT COUNT(*) FROM materials_fts_data").fetchone()[0] <= 2  # its empty structure only
+
+
+def test_a_row_failing_while_the_next_stage_is_prepared_fails_the_import_whole(db, tmp_path, small_stages, monkeypatch):
+    from lo_desktop.core.catalog import transfer
+
+    path = write_list(tmp_path / "big.csv", 4500)
+    check = catalog_actions.check_import(db, path)
+    made = transfer._new_row
+    monkeypatch.setattr(transfer, "_new_row", lambda m, *rest: made(m, *rest) if m.title != "เรื่องที่ 2500" else 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        catalog_actions.import_materials(db, path, check=check)
+    monkeypatch.undo()
+    assert db.execute("SELECT COUNT(*) FROM materials").fetchone()[0] == 0
+    assert catalog_actions.import_materials(db, path, check=check).imported == 4500

@@ -141,7 +141,7 @@ def test_an_import_leaves_new_materials_findable_one_by_one_afterwards(db, tmp_p
 
 
 def test_a_failed_import_keeps_the_index_trigger(db, tmp_path, monkeypatch):
-    from lo_desktop.core.catalog import materials as catalog
+    from lo_desktop.core.catalog import bulk_insert as catalog
 
     path = tmp_path / "list.csv"
     write_csv(path, [["ชื่อเรื่อง"], ["คู่มือหาบเร่"]])

@@ -1,12 +1,9 @@
 """Materials: validate, add, update, soft-delete, restore, purge, and generate codes."""
 from __future__ import annotations
 
-import itertools
 import re
-import sqlite3
 from dataclasses import replace
 from datetime import datetime, timezone
-from collections.abc import Iterable
 
 from lo_desktop.core.errors import UserError, ValidationError
 from lo_desktop.core.records import Material, new_uid
@@ -128,68 +125,6 @@ def _stored_row(m: Material) -> dict:
     row = m.to_row()
     row["search_text"] = search_text(row)
     return row
-
-
-def insert_many(db, columns: tuple[str, ...], rows: Iterable[tuple], progress=None, total: int | None = None) -> int:
-    """Insert prepared material rows (values in ``columns`` order) in one transaction, taking them from
-    ``rows`` as they come, a batch at a time (``total`` is how many there will be, for progress); the
-    search index is filled once at the end. Returns how many were inserted.
-
-    The index's insert trigger is set aside inside the transaction (a rollback brings it back): per row
-    it costs more than the row itself, and FTS5 would flush after every statement.
-    """
-    sql = f"INSERT INTO materials ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-    cache = db.execute("PRAGMA cache_size").fetchone()[0]
-    db.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KB}")  # while the codes go into their indexes
-    try:
-        return _insert_batches(db, sql, iter(rows), progress, total)
-    finally:
-        db.execute(f"PRAGMA cache_size = {int(cache)}")
-
-
-INDEX_TRIGGER = "materials_fts_insert"
-FTS_HASH_BYTES = 16 * 1024 * 1024  # pending index data before FTS5 writes a segment (1 MB by default)
-IMPORT_CACHE_KB = 16 * 1024  # 64 MB was no faster at 100,000 rows and a fifth of the import's memory
-BATCH_ROWS = 2000
-
-
-def _insert_batches(db, sql: str, rows, progress, total: int | None) -> int:
-    from lo_desktop.core.progress import report
-
-    count = 0
-    with db.atomic():
-        trigger = db.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
-                             [INDEX_TRIGGER]).fetchone()[0]
-        db.execute(f"DROP TRIGGER {INDEX_TRIGGER}")
-        last_id = db.execute("SELECT COALESCE(MAX(id), 0) FROM materials").fetchone()[0]
-        while batch := list(itertools.islice(rows, BATCH_ROWS)):
-            db.conn.executemany(sql, batch)
-            count += len(batch)
-            report(progress, count, max(total or 0, count))
-        _index_new_rows(db, last_id)
-        db.execute(trigger)
-    return count
-
-
-def _index_new_rows(db, last_id: int) -> None:
-    """One statement fills the index for every row above ``last_id``: few, large segments, no merging
-    while it runs (merging resumes afterwards)."""
-    _configure_index(db, "automerge", 0)
-    larger_hash = _configure_index(db, "hashsize", FTS_HASH_BYTES)
-    db.execute("INSERT INTO materials_fts(rowid, search_text) SELECT id, search_text FROM materials_live_text "
-               "WHERE id > ?", [last_id])
-    if larger_hash:
-        _configure_index(db, "hashsize", 1024 * 1024)
-    _configure_index(db, "automerge", 4)
-
-
-def _configure_index(db, option: str, value: int) -> bool:
-    """Set an FTS5 option; False when this SQLite does not know it (the import is then only slower)."""
-    try:
-        db.execute("INSERT INTO materials_fts(materials_fts, rank) VALUES (?, ?)", [option, value])
-    except sqlite3.OperationalError:
-        return False
-    return True
 
 
 def delete_material(db, material_id: int) -> bool:

@@ -4,7 +4,7 @@ Reading is register_files (formats) and register_layout (where the column names 
 materials); cells are read by register_cells; export is transfer_export. Import checks every row first
 and then writes all rows in one transaction (or only the good ones when asked): a bad file never
 leaves half an import behind. Neither step holds the rows as Python objects: the check keeps the
-problems, the skipped rows and the codes; the write reads the sheet again, 2,000 rows at a time.
+problems, the skipped rows and the codes; the write reads the sheet again, a stage of rows at a time (bulk_insert).
 """
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ import operator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lo_desktop.core.catalog.materials import DEFAULT_CODE_PATTERN, all_codes, insert_many, next_codes, now, validate_fields
+from lo_desktop.core.catalog.bulk_insert import insert_many
+from lo_desktop.core.catalog.materials import DEFAULT_CODE_PATTERN, all_codes, next_codes, now, validate_fields
 from lo_desktop.core.catalog.register_cells import COLUMNS, TEXT_FIELDS, field_values, material_from  # noqa: F401
 from lo_desktop.core.catalog.register_files import Sheet, decode_csv, read_sheets, refuse_zip_bomb  # noqa: F401
 from lo_desktop.core.catalog.register_layout import HEADER_SEARCH_ROWS, SEQUENCE_NAMES, Table, find_header_row, lay_out, normal
