@@ -13,7 +13,7 @@ def create_application(argv: list[str] | None = None):
     """The one QApplication: Fusion style, Sarabun font, names for QSettings."""
     from PySide6.QtWidgets import QApplication
 
-    from lo_desktop.ui.common import qt_words
+    from lo_desktop.ui.common import collector, qt_words
     from lo_desktop.ui.common.fonts import apply_interface_font
     from lo_desktop.ui.window.state import APPLICATION, ORGANIZATION
     from lo_desktop.ui.common.style import apply_style
@@ -22,6 +22,7 @@ def create_application(argv: list[str] | None = None):
     if app is None:
         os.environ.setdefault("QT_ENABLE_HIGHDPI_SCALING", "1")
         app = QApplication(argv if argv is not None else sys.argv[:1])
+    collector.install(app)  # cycles collected on the main thread, never by a worker (ui/common/collector.py)
     qt_words.install(app)  # Qt's own OK/Cancel in the clerk's words from the first dialog (the welcome) on
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)

@@ -58,3 +58,18 @@ def thai_dictionary():
     from lo_desktop.labels import thai_wrap
 
     thai_wrap.words("การ")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def main_thread_collector(qapp):
+    """As in the program (ui/common/collector.py): reference cycles are collected on the main thread,
+    never by a worker thread that would destroy Qt objects there."""
+    from lo_desktop.ui.common import collector
+
+    return collector.install(qapp)
+
+
+@pytest.fixture(autouse=True)
+def cycles_collected_after_each_test(main_thread_collector):
+    yield
+    main_thread_collector.collect()

@@ -60,12 +60,18 @@ class SingleInstance(QObject):
         window.instance = self  # the window lets go of its database's lock when it switches to another
 
     def _accept(self) -> None:
+        # The slot is this object's own method, never a lambda holding ``self``: such a lambda, kept by
+        # the socket's connection, could be the last reference to this object, which would then be
+        # destroyed while its own child socket was being deleted (a crash in the event loop).
         while self.server.hasPendingConnections():
             socket = self.server.nextPendingConnection()
-            socket.readyRead.connect(lambda s=socket: self._read(s))
+            socket.readyRead.connect(self._read)
             socket.disconnected.connect(socket.deleteLater)
 
-    def _read(self, socket: QLocalSocket) -> None:
+    def _read(self) -> None:
+        socket = self.sender()
+        if not isinstance(socket, QLocalSocket):
+            return
         message = bytes(socket.readAll().data())
         if message.startswith(RAISE):
             self.bring_forward()
