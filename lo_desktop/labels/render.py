@@ -150,7 +150,22 @@ def qr_rects(payload: str) -> tuple[list[QRectF], int]:
     """The dark modules as rectangles in module units (qr.rectangles), and the code's width in
     modules. Cached for copies and the preview's redraws."""
     modules = qr.matrix(payload)
-    return [QRectF(*rect) for rect in qr.rectangles(modules)], len(modules)
+    known = _QRECTS.get
+    return [found if (found := known(rect)) is not None else _qrectf(rect) for rect in qr.rectangles(modules)], \
+        len(modules)
+
+
+# Codes of one size share most rectangles (finder patterns, timing lines, short runs): 1,000 labels draw
+# 254,000 rectangles of only ~6,600 kinds. Each kind is made once (drawRects only reads them).
+_QRECTS: dict[tuple[int, int, int, int], QRectF] = {}
+MAX_QRECTS = 50_000
+
+
+def _qrectf(rect: tuple[int, int, int, int]) -> QRectF:
+    if len(_QRECTS) >= MAX_QRECTS:
+        _QRECTS.clear()
+    made = _QRECTS[rect] = QRectF(*rect)
+    return made
 
 
 @lru_cache(maxsize=64)
