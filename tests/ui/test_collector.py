@@ -47,3 +47,21 @@ def test_the_program_collects_on_its_main_thread():
     app = create_application()
     assert app.findChildren(MainThreadCollector) == [app.findChild(MainThreadCollector)]
     assert not gc.isenabled()
+
+
+def test_the_window_does_not_collect_while_an_import_has_the_collector_paused(main_thread_collector):
+    from lo_desktop.core import cycles
+
+    alive = []
+
+    @cycles.paused
+    def bulk_work():  # an import in a background task: ~100,000 records, no cycles worth walking
+        for _ in range(2000):
+            holder = Holder()
+            holder.me = holder
+            alive.append(weakref.ref(holder))
+        return main_thread_collector.collect()
+
+    assert bulk_work() == 0 and all(ref() is not None for ref in alive)
+    main_thread_collector.collect()
+    assert all(ref() is None for ref in alive)

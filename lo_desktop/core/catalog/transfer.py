@@ -9,7 +9,6 @@ problems, the skipped rows and the codes; the write reads the sheet again, a sta
 from __future__ import annotations
 
 import functools
-import gc
 import itertools
 import operator
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from lo_desktop.core.catalog.register_files import Sheet, decode_csv, read_sheet
 from lo_desktop.core.catalog.register_layout import HEADER_SEARCH_ROWS, SEQUENCE_NAMES, Table, find_header_row, lay_out, normal
 from lo_desktop.core.catalog.search import search_text
 from lo_desktop.core.catalog.transfer_export import export_cells, export_materials, neutralise, tick, unneutralise  # noqa: F401
+from lo_desktop.core import cycles
 from lo_desktop.core.errors import UserError
 from lo_desktop.core.progress import Progress
 from lo_desktop.core.records import MATERIAL_FIELDS, Material, new_uids
@@ -94,28 +94,9 @@ class ImportCheck:
         return {m.code.casefold() for _n, m in self.good if m.code}, sum(1 for _n, m in self.good if not m.code)
 
 
-def _cycle_collector_paused(function):
-    """Run ``function`` with Python's cycle collector paused (reference counting still frees memory).
-
-    Reading, checking and writing a list build ~100,000 records and hold a file's 1.5 million cells, none
-    of them in reference cycles; the collector walked them all again and again: 1.3 s of 3.4 s of CPU
-    for checking and preparing 100,000 rows.
-    """
-    @functools.wraps(function)
-    def paused(*args, **kwargs):
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
-            return function(*args, **kwargs)
-        finally:
-            if enabled:
-                gc.enable()
-    return paused
-
-
 # ---------------------------------------------------------------- reading
 
-@_cycle_collector_paused
+@cycles.paused
 def read_table(path: str | Path, sheet: str | None = None, header_row: int | None = None) -> Table:
     """The register in the file: the sheet named or numbered (1-based) by ``sheet``, else the first that
     looks like a register; its column names on ``header_row`` (1-based), else where they are found."""
@@ -201,7 +182,7 @@ def mapping_by_names(headers: list[str], chosen: dict[str, str], base: dict[int,
     return mapping
 
 
-@_cycle_collector_paused
+@cycles.paused
 def check_rows(db, table: Table, mapping: dict[int, str], progress: Progress | None = None) -> ImportCheck:
     """Check every row once; keep the problems, the skipped rows and what numbering needs, not the materials."""
     if "title" not in mapping.values():
@@ -240,7 +221,7 @@ def _material_from_cells(cells, items, taken) -> tuple[Material | None, str]:
 
 # ---------------------------------------------------------------- writing
 
-@_cycle_collector_paused
+@cycles.paused
 def import_rows(db, check: ImportCheck, skip_invalid: bool = False, pattern: str = DEFAULT_CODE_PATTERN,
                 progress: Progress | None = None) -> int:
     """Write the checked rows in one transaction; nothing is written if any row is bad (unless skipping).

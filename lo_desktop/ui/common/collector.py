@@ -8,14 +8,16 @@ destroyed by the worker ("QObject::killTimer: Timers cannot be stopped from anot
 test suite this ended as a segmentation fault inside Qt's event loop, one run in a few.
 
 So the automatic collector is switched off once the QApplication exists, and a timer on the main thread
-collects by the same thresholds Python would use. Anki and other PyQt programs do the same. Code
-that pauses the collector itself (transfer._cycle_collector_paused) finds it off and leaves it off.
+collects by the same thresholds Python would use. Anki and other PyQt programs do the same. While
+bulk work has the collector paused (core/cycles.py: an import in a background task), the timer waits.
 """
 from __future__ import annotations
 
 import gc
 
 from PySide6.QtCore import QObject, QTimer
+
+from lo_desktop.core import cycles
 
 INTERVAL_MS = 1000
 
@@ -33,7 +35,7 @@ class MainThreadCollector(QObject):
         """What Python's own collector would do now: the young generation when it is full, the older
         ones when they have waited long enough. Returns how many objects were unreachable."""
         young, middle, old = gc.get_count()
-        if young <= self.thresholds[0]:
+        if young <= self.thresholds[0] or cycles.is_paused():
             return 0
         if old > self.thresholds[2]:
             return gc.collect(2)
