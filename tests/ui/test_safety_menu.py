@@ -54,7 +54,7 @@ def test_restore_rebuilds_the_window_over_the_restored_database(window, qtbot):
     qtbot.addWidget(new_window)
     assert count(new_window.db) == before
     assert any("ก่อน" in text or "before" in text for text in window.shown)
-    assert [i.reason for i in backup.list_backups(db_path(window.db))][0] == "before-restore"
+    assert [i.reason for i in backup.list_backups(db_path(new_window.db))][0] == "before-restore"
 
 
 def _newest_window():

@@ -1,4 +1,6 @@
 """Opening another database from the window moves the one-window lock with it."""
+import sqlite3
+
 import pytest
 
 from lo_desktop.core.db import open_database
@@ -42,6 +44,9 @@ def test_switching_releases_the_old_database_and_holds_the_new(qtbot, first_wind
     assert new_window is not None
     assert not held(tmp_path / "first.db")
     assert held(second)
+    with pytest.raises(sqlite3.ProgrammingError):  # closed: the clerk may move or copy the old file
+        first_window.db.execute("SELECT 1")
+    assert new_window.db.execute("SELECT COUNT(*) FROM materials").fetchone() == (0,)
     new_window.instance.release()
 
 

@@ -94,7 +94,8 @@ class FileActions:
             return None
         remember_database(corner.path)
         window = self._open_window(corner, instance)
-        self.window.close()
+        if self.window.close():
+            self.window.db.close()  # the old file is free again (Windows refuses to move or copy an open one)
         if old is not None and old is not instance:
             old.release()
         return window
