@@ -66,10 +66,12 @@ def run_search(args, ctx) -> int:
                    for i, found in found_in.items()}
         print(json_array(material_objects(ctx.db, ids, matches)))
         return 0
+    if found_in:  # an import of ~80 ms, only when a file may hold the text
+        from lo_desktop.core.catalog.attachment_index import found_only_in_attachments
     materials = fetch_by_ids(ctx.db, ids)
     for m in (materials[i] for i in ids):
         print(f"{m.code}\t{m.title}\t{_location(m)}")
-        if found_in.get(m.id) and _only_in_files(ctx.db, args.text, m.id):
+        if found_in.get(m.id) and found_only_in_attachments(ctx.db, args.text, m.id):
             attachment, snippet = found_in[m.id][0]
             print("\t" + tr("found in: {name} — {snippet}", name=attachment.name, snippet=snippet))
     total = len(ids) if args.limit is None or len(ids) < args.limit else count(ctx.db, query)
@@ -104,12 +106,6 @@ def _file_matches(db, query, ids: list[int]) -> dict:
 
     with_text = materials_with_text(db)
     return {i: attachment_matches(db, query.text, i) for i in ids if i in with_text}
-
-
-def _only_in_files(db, text: str, material_id: int) -> bool:
-    from lo_desktop.core.catalog.attachment_index import found_only_in_attachments
-
-    return found_only_in_attachments(db, text, material_id)
 
 
 def _print_materials(db, query, as_json: bool) -> int:

@@ -11,6 +11,7 @@ running beside ``executemany`` made an import slower).
 """
 from __future__ import annotations
 
+import contextlib
 import itertools
 import queue
 import sqlite3
@@ -71,22 +72,16 @@ def _index_new_rows(db, last_id: int) -> None:
                "WHERE id > ?", [last_id])
 
 
-class _index_settings:
-    """Few, large index segments while the stages go in, no merging meanwhile (it resumes after)."""
-
-    def __init__(self, db):
-        self.db = db
-
-    def __enter__(self):
-        _configure_index(self.db, "automerge", 0)
-        self.larger_hash = _configure_index(self.db, "hashsize", FTS_HASH_BYTES)
-
-    def __exit__(self, *exc) -> None:
-        if exc[0] is not None:
-            return  # the transaction is rolled back, and the stored settings with it
-        if self.larger_hash:
-            _configure_index(self.db, "hashsize", 1024 * 1024)
-        _configure_index(self.db, "automerge", 4)
+@contextlib.contextmanager
+def _index_settings(db):
+    """Few, large index segments while the stages go in, no merging meanwhile (it resumes after; on an
+    error the transaction is rolled back, and the stored settings with it)."""
+    _configure_index(db, "automerge", 0)
+    larger_hash = _configure_index(db, "hashsize", FTS_HASH_BYTES)
+    yield
+    if larger_hash:
+        _configure_index(db, "hashsize", 1024 * 1024)
+    _configure_index(db, "automerge", 4)
 
 
 def _configure_index(db, option: str, value: int) -> bool:

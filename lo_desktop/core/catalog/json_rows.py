@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import json
 
+from lo_desktop.core.catalog.search import rows_for_ids
 from lo_desktop.core.records import MATERIAL_FIELDS
 
-BLOCK = 500  # ids bound per statement: under SQLite's limit on bound parameters
 _VALUES = {"received_on": "NULLIF(received_on, '')"}
 OBJECT_SQL = "json_object(" + ", ".join(f"'{name}', {_VALUES.get(name, name)}"
                                         for name in MATERIAL_FIELDS) + ")"
@@ -22,12 +22,7 @@ def material_objects(db, ids: list[int], matched_attachments: dict[int, list] | 
     """One JSON object (text) per material, in the order of ``ids``; ids not found are left out. With
     ``matched_attachments`` (what search --json prints) each object ends with that member: the
     material's list there, or [] when it has none."""
-    found: dict[int, str] = {}
-    for start in range(0, len(ids), BLOCK):
-        block = list(ids[start:start + BLOCK])
-        marks = ",".join("?" * len(block))
-        cursor = db.execute(f"SELECT id, {OBJECT_SQL} FROM materials WHERE id IN ({marks})", block)
-        found.update(cursor.fetchall())
+    found: dict[int, str] = dict(rows_for_ids(db, f"id, {OBJECT_SQL}", ids))
     if matched_attachments is None:
         return [found[i] for i in ids if i in found]
     return [_with_matches(found[i], matched_attachments.get(i, [])) for i in ids if i in found]

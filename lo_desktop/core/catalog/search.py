@@ -289,12 +289,15 @@ def all_facet_counts(db, query: Query) -> dict[str, dict]:
 
 def fetch_by_ids(db, ids: list[int]) -> dict[int, Material]:
     """Rows for a block of ids (the lazy table model asks for a screenful at a time)."""
-    found = {}
-    for start in range(0, len(ids), 500):  # stay under SQLite's limit on bound parameters
-        block = list(ids[start:start + 500])
-        marks = ",".join("?" * len(block))
-        cursor = db.execute(f"SELECT {SELECT_COLUMNS} FROM materials WHERE id IN ({marks})", block)
-        for values in cursor.fetchall():
-            material = Material.from_values(values)
-            found[material.id] = material
-    return found
+    return {m.id: m for m in map(Material.from_values, rows_for_ids(db, SELECT_COLUMNS, ids))}
+
+
+ID_BLOCK = 500  # ids bound per statement: under SQLite's limit on bound parameters
+
+
+def rows_for_ids(db, columns: str, ids: list[int]):
+    """``SELECT columns FROM materials`` for these ids (in no set order), a block of ids per statement."""
+    for start in range(0, len(ids), ID_BLOCK):
+        block = list(ids[start:start + ID_BLOCK])
+        yield from db.execute(f"SELECT {columns} FROM materials WHERE id IN ({','.join('?' * len(block))})",
+                              block).fetchall()
