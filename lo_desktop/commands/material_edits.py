@@ -5,15 +5,10 @@ actions themselves are lo_desktop.core.catalog.actions, the same the window call
 """
 from __future__ import annotations
 
+from lo_desktop.core.field_labels import MATERIAL_LABELS
 from lo_desktop.i18n import _, tr
 
-# Field → the column name a clerk knows it by (transfer.COLUMNS; not imported here, to keep start-up fast).
-FIELDS = {
-    "code": "Code", "title": "Title", "kind": "Kind", "format": "Format", "source": "Knowledge source",
-    "topic": "Topic", "tags": "Tags", "author": "Author / unit", "year": "Year (BE)", "summary": "Summary",
-    "location": "Shelf location", "copies": "Copies", "link": "Digital link", "status": "Status",
-    "received_on": "Received on", "origin": "Origin",
-}
+FIELDS = MATERIAL_LABELS  # field → the name a clerk knows it by
 
 
 def register(subparsers) -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sys
 
+from lo_desktop.core.field_labels import MATERIAL_LABELS
 from lo_desktop.i18n import _, tr
 
 
@@ -22,7 +23,7 @@ def register(subparsers) -> None:
     p.add_argument("--out", help=_("the .docx to write (default: catalog-register.docx)"))
     p.add_argument("--search", default="", help=_("only materials matching this text"))
     for name in ("kind", "source", "format", "status", "location"):
-        p.add_argument(f"--{name}", help=f"only materials with this {name}")
+        p.add_argument(f"--{name}", help=tr("only materials whose {field} is this", field=_(MATERIAL_LABELS[name])))
     p.add_argument("--fiscal-year", help=_("only materials received in this BE fiscal year"))
     p.add_argument("--qr", action="store_true", help=_("add a small QR code to every row"))
     p.set_defaults(func=run_catalog)

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from lo_desktop.core.errors import UserError
+from lo_desktop.core.field_labels import MATERIAL_LABELS
 from lo_desktop.core.records import Material
 from lo_desktop.core.thaidate import (
     BE_OFFSET,
@@ -24,12 +25,7 @@ from lo_desktop.core.thaidate import (
 from lo_desktop.core.vocab import key_for
 from lo_desktop.i18n import _, language, tr
 
-COLUMNS = {
-    "code": "Code", "title": "Title", "kind": "Kind", "format": "Format", "source": "Knowledge source",
-    "topic": "Topic", "tags": "Tags", "author": "Author / unit", "year": "Year (BE)", "summary": "Summary",
-    "location": "Shelf location", "copies": "Copies", "link": "Digital link", "status": "Status",
-    "received_on": "Received on", "origin": "Origin",
-}
+COLUMNS = MATERIAL_LABELS  # a register's columns are the material's fields
 TEXT_FIELDS = ("title", "code", "topic", "tags", "author", "summary", "location", "link", "origin")
 VOCABULARY_FIELDS = ("kind", "format", "source", "status")
 DEFAULTS = Material()

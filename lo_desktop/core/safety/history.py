@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 
 from lo_desktop.core import vocab
+from lo_desktop.core.field_labels import MATERIAL_LABELS
 from lo_desktop.core.history_schema import NOW_SQL, TRACKED
 from lo_desktop.i18n import _, tr
 
@@ -42,10 +43,7 @@ CHANGE_LABELS = {
 }
 # Every recorded field as a clerk reads it: the window's History tabs and the `history` command.
 FIELD_LABELS = {
-    "code": "Code", "title": "Title", "kind": "Kind", "format": "Format", "source": "Knowledge source",
-    "topic": "Topic", "tags": "Tags", "author": "Author / unit", "year": "Year (BE)", "summary": "Summary",
-    "location": "Shelf location", "copies": "Copies", "link": "Digital link", "status": "Status",
-    "received_on": "Received on", "origin": "Origin", "deleted_at": "Moved to the Trash on",
+    **MATERIAL_LABELS, "deleted_at": "Moved to the Trash on",
     "held_on": "Date held", "start_time": "Start time", "end_time": "End time", "place": "Place", "host": "Host",
     "agenda": "Agenda", "learnings_ours": "What we learned", "learnings_theirs": "What they learned",
     "follow_up": "Follow-up", "attendance_sha256": "Attendance sheet (file)", "attendance_name": "Attendance sheet",

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBo
 from lo_desktop.core.catalog import materials as catalog
 from lo_desktop.core.catalog import actions as catalog_actions
 from lo_desktop.core.errors import UserError, ValidationError
+from lo_desktop.core.field_labels import MATERIAL_LABELS
 from lo_desktop.core.records import Material
 from lo_desktop.core.thaidate import BE_OFFSET
 from lo_desktop.core.vocab import choices
@@ -239,12 +240,7 @@ class MaterialDialog(QDialog):
             event.acceptProposedAction()
 
 
-FIELD_LABELS = {
-    "code": "Code", "title": "Title", "kind": "Kind", "format": "Format", "source": "Knowledge source",
-    "status": "Status", "topic": "Topic", "tags": "Tags", "author": "Author / unit", "year": "Year (BE)",
-    "received_on": "Received on", "location": "Shelf location", "copies": "Copies", "link": "Digital link",
-    "attachments": "Attachments", "summary": "Summary",
-}
+FIELD_LABELS = {**MATERIAL_LABELS, "attachments": "Attachments"}
 
 
 def field_label(name: str) -> str:
