@@ -32,7 +32,8 @@ from lo_desktop.labels.sheets import Sheet, check
 PDF_DPI = 1200
 SNAP_MODULE_PX = 12  # below this (screen previews) whole-pixel modules would visibly shrink the code
 MM_PER_INCH = 25.4
-MAX_LAYOUTS = 64
+MAX_LAYOUTS = 256  # more than a page of the largest sheet: the preview redraws a page without laying it out again
+_LAYOUTS: dict = {}  # (label size, fields, texts) → its layout, for every painter (the metrics are one)
 BLACK = QColor("black")
 
 
@@ -77,7 +78,6 @@ class Painter:
         self.dx, self.dy = offset_mm
         self.metrics = metrics()
         self.log = log  # the lines drawn, for the PDF's /ActualText (pdf_text.py)
-        self._layouts: dict = {}
         engine = painter.paintEngine()
         self._pdf = engine is not None and engine.type() == QPaintEngine.Type.Pdf
 
@@ -99,12 +99,13 @@ class Painter:
 
     def _layout(self, sheet: Sheet, content: LabelContent, fields: tuple) -> LabelLayout:
         key = (sheet.label_width_mm, sheet.label_height_mm, fields, tuple(sorted(content.texts.items())))
-        if key not in self._layouts:
-            if len(self._layouts) >= MAX_LAYOUTS:  # copies come together: 10,000 labels keep a few
-                self._layouts.clear()
-            self._layouts[key] = plan(sheet.label_width_mm, sheet.label_height_mm, list(fields),
-                                      content.texts, self.metrics)
-        return self._layouts[key]
+        found = _LAYOUTS.get(key)
+        if found is None:
+            if len(_LAYOUTS) >= MAX_LAYOUTS:  # copies come together: 10,000 labels keep a few
+                _LAYOUTS.clear()
+            found = _LAYOUTS[key] = plan(sheet.label_width_mm, sheet.label_height_mm, list(fields),
+                                         content.texts, self.metrics)
+        return found
 
     def qr(self, payload: str, square: Rect) -> None:
         """The code inside ``square`` (mm), keeping its 4-module quiet zone white inside the square.
@@ -168,7 +169,7 @@ def _qrectf(rect: tuple[int, int, int, int]) -> QRectF:
     return made
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=256)  # a whole page of the largest sheet (65), so a preview's redraw finds them
 def qr_path(payload: str) -> QPainterPath:
     """The same rectangles as one path, for devices that would fill rectangles one at a time (a
     preview, a Windows printer) and so could leave hairlines between them at fractional pixels."""
