@@ -71,8 +71,8 @@ def ruler_ticks(length_mm: float) -> list[Tick]:
 def ink_box(sheet: Sheet, fields: list[str], contents: list, metrics: Metrics) -> Rect:
     """Where ink falls on a label (mm from its top-left): the union, over ``contents`` (each with
     ``texts`` and ``payload``), of the QR's dark modules (its quiet zone is blank paper) and the text;
-    the whole label when there are no contents (the calibration page outlines it). A ``metrics`` with
-    ``glyph_box`` (labels/printing.py) gives the glyphs' own ink; else each line's box is taken."""
+    the whole label when there are no contents (the calibration page outlines it). ``metrics`` also
+    tells each line's own ink (``glyph_box``: qtfonts.QtMetrics, render.metrics())."""
     parts = [part for content in contents for part in _ink_parts(sheet, fields, content, metrics)]
     if not parts:
         return Rect(0.0, 0.0, sheet.label_width_mm, sheet.label_height_mm)
@@ -87,16 +87,9 @@ def _ink_parts(sheet: Sheet, fields: list[str], content, metrics: Metrics) -> li
         square = layout.qr
         quiet = square.w * qr.QUIET_MODULES / (len(qr.matrix(content.payload)) + 2 * qr.QUIET_MODULES)
         parts.append(Rect(square.x + quiet, square.y + quiet, square.w - 2 * quiet, square.h - 2 * quiet))
-    glyph_box = getattr(metrics, "glyph_box", None)
-    for line in layout.lines:
-        if glyph_box is None:
-            parts.append(Rect(line.x, line.top, metrics.width(line.text, line.size, line.bold),
-                              metrics.line_height(line.size)))
-            continue
-        # the pen starts at line.x on the baseline, an ascent below the line's top (as render.py paints)
-        left, top, right, bottom = glyph_box(line.text, line.size, line.bold)
-        baseline = line.top + metrics.ascent(line.size)
-        parts.append(Rect(line.x + left, baseline + top, right - left, bottom - top))
+    for line in layout.lines:  # the pen starts at line.x on the baseline, as render.py paints
+        left, top, right, bottom = metrics.glyph_box(line.text, line.size, line.bold)
+        parts.append(Rect(line.x + left, line.baseline + top, right - left, bottom - top))
     return parts
 
 

@@ -8,10 +8,8 @@ printer's own margins would cut into the labels' ink.
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPageLayout, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QPageLayout, QPainter, QPen
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from lo_desktop.core.atomic import write_atomically_by_name
@@ -19,9 +17,9 @@ from lo_desktop.core.errors import UserError
 from lo_desktop.core.progress import Cancelled
 from lo_desktop.i18n import _, tr
 from lo_desktop.labels.calibration import RULER_LINE_MM, ink_box, paper_gaps, ruler_ticks
-from lo_desktop.labels.qtfonts import REFERENCE_PX, QtMetrics, label_font, register
+from lo_desktop.labels.qtfonts import label_font
 from lo_desktop.labels.render import (FULL_SIZE, MM_PER_INCH, PDF_DPI, Job, calibrate, page_layout, pdf_writer,
-                                      paint_calibration, paint_scaled)
+                                      metrics, paint_calibration, paint_scaled)
 from lo_desktop.labels.sheets import Sheet, check
 
 RULER_PEN_MM = 0.15
@@ -65,7 +63,7 @@ def printable_area_warning(printer: QPrinter, sheet: Sheet, fields=(), contents=
     layout = QPageLayout(printer.pageLayout())
     layout.setUnits(QPageLayout.Unit.Millimeter)
     m = layout.minimumMargins()
-    ink = ink_box(sheet, list(fields), list(contents), ink_metrics())
+    ink = ink_box(sheet, list(fields), list(contents), metrics())
     return edge_warning(sheet, (m.left(), m.top(), m.right(), m.bottom()), ink, offset_mm, scale_pct)
 
 
@@ -77,35 +75,6 @@ def edge_warning(sheet: Sheet, margins_mm, ink=None, offset_mm=(0.0, 0.0), scale
     return tr("This printer cannot print within {margin} mm of the paper's edge, so up to {cut} mm of the "
               "print on the outermost labels would be lost: print anyway?",
               margin=f"{margin:.1f}", cut=f"{cut:.1f}")
-
-
-class InkMetrics(QtMetrics):
-    """The label metrics (the same layout as render.py's), and each text's own ink: its shaped glyphs'
-    outline, Thai marks above and below included (QFontMetricsF.tightBoundingRect leaves them out)."""
-
-    def __init__(self):
-        super().__init__()
-        self._outline_fonts = {bold: _reference_font(bold) for bold in (False, True)}
-
-    def glyph_box(self, text: str, size: float, bold: bool = False) -> tuple[float, float, float, float]:
-        """Left, top, right, bottom of the ink (mm) from the pen's start on the baseline (y down)."""
-        path = QPainterPath()
-        path.addText(QPointF(0.0, 0.0), self._outline_fonts[bold], text)
-        box, scale = path.boundingRect(), size / REFERENCE_PX
-        return box.left() * scale, box.top() * scale, box.right() * scale, box.bottom() * scale
-
-
-def _reference_font(bold: bool) -> QFont:
-    font = QFont(register())
-    font.setPixelSize(REFERENCE_PX)
-    font.setBold(bold)
-    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
-    return font
-
-
-@lru_cache(maxsize=1)
-def ink_metrics() -> InkMetrics:
-    return InkMetrics()
 
 
 def _size(sides) -> str:

@@ -132,6 +132,15 @@ class QtMetrics:
             found = self._line_inks[key] = (max(ink[2] for ink in inks), max(ink[3] for ink in inks))
         return found[0] * size, found[1] * size
 
+    def glyph_box(self, text: str, size: float, bold: bool = False) -> tuple[float, float, float, float]:
+        """Left, top, right, bottom of the line's own ink (mm) from the pen's start on the baseline (y
+        down): its shaped glyphs' outline, Thai marks above and below included (QFontMetricsF's tight
+        box leaves them out). For the printable-edge check, a page's lines once: not cached."""
+        path = QPainterPath()
+        path.addText(0.0, 0.0, self._fonts[bold], text)
+        box, scale = path.boundingRect(), size / REFERENCE_PX
+        return box.left() * scale, box.top() * scale, box.right() * scale, box.bottom() * scale
+
     def _ink(self, cluster: str, bold: bool) -> tuple[float, float, float, float]:
         """(left of the pen, right of the advance, above the baseline, below it) in em."""
         key = (cluster, bold)

@@ -151,7 +151,8 @@ def test_the_printable_area_warning_names_the_ink_it_would_cut(qapp, db, tmp_pat
     from ink_measure import ink_extent, rasterise
     from lo_desktop.labels.calibration import ink_box
     from lo_desktop.labels.layout import FIELDS
-    from lo_desktop.labels.printing import edge_warning, ink_metrics
+    from lo_desktop.labels.printing import edge_warning
+    from lo_desktop.labels.render import metrics
     from lo_desktop.labels.render import write_pdf
 
     sheet = get_sheet(db, "avery-l7160")
@@ -161,7 +162,7 @@ def test_the_printable_area_warning_names_the_ink_it_would_cut(qapp, db, tmp_pat
     left, top, right, bottom = ink_extent(rasterise(out, 600), 600)
     gaps = (left, top, sheet.page_width_mm - right, sheet.page_height_mm - bottom)
     assert gaps[0] > sheet.left_mm + 1  # the QR's quiet zone is blank paper
-    ink = ink_box(sheet, list(FIELDS), contents, ink_metrics())
+    ink = ink_box(sheet, list(FIELDS), contents, metrics())
     for side, gap in enumerate(gaps):
         margins = [0.0] * 4
         margins[side] = gap + 2.0
