@@ -8,6 +8,7 @@ than the pure-Python ``qrcode``, which matters for a thousand labels or a regist
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import zxingcpp
 
@@ -16,6 +17,7 @@ QUIET_MODULES = 4
 _DARK_BYTES = bytes((49 if b < 128 else 48) for b in range(256))  # pixel value → "1" dark / "0" light
 
 
+@lru_cache(maxsize=256)  # a page is drawn, and its ink measured for the edge check, from the same codes
 def matrix(payload: str, quiet: int = 0) -> tuple[str, ...]:
     """Rows of modules as strings, "1" for dark, with ``quiet`` light modules around the code (the
     labels leave their quiet zone inside the label instead, so they ask for none)."""
