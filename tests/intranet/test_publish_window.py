@@ -2,7 +2,8 @@
 import pytest
 
 from lo_desktop.core.db import db_path
-from lo_desktop.core.intranet.snapshot import heading, snapshot_path
+from lo_desktop.core.intranet.snapshot import snapshot_path
+from lo_desktop.core.intranet.words import thai
 from lo_desktop.settings import load_settings
 from lo_desktop.ui.common import messages
 from lo_desktop.ui.window.main_window import MainWindow
@@ -24,7 +25,7 @@ def published_codes(path) -> set[str]:
 
     con = sqlite3.connect(path)
     try:
-        return {row[0] for row in con.execute(f'SELECT "{heading("Code")}" FROM materials').fetchall()}
+        return {row[0] for row in con.execute(f'SELECT "{thai("Code")}" FROM materials').fetchall()}
     finally:
         con.close()
 

@@ -11,8 +11,9 @@ from pathlib import Path
 
 from lo_desktop.core.errors import UserError
 from lo_desktop.core.intranet.published_files import FILES_FOLDER, files_folder
-from lo_desktop.core.intranet.sites import Site, close_site, remember, site_of  # noqa: F401 (re-exported)
-from lo_desktop.core.intranet.snapshot import ATTACHMENTS, FTS_TABLE, TABLE, heading
+from lo_desktop.core.intranet.sites import Site, close_site, remember, site_of  # noqa: F401 (close_site, site_of: callers take them from here)
+from lo_desktop.core.intranet.snapshot import ATTACHMENTS, FTS_TABLE, TABLE
+from lo_desktop.core.intranet.words import thai
 from lo_desktop.i18n import tr
 from lo_desktop.paths import resource
 
@@ -27,18 +28,18 @@ STYLE_MOUNT = "-/intranet"  # the pages' stylesheet
 def metadata() -> dict:
     """Datasette's metadata: Thai titles, the search index, the facets, hidden internals."""
     return {
-        "title": heading("Learning corner catalog"),
-        "description": heading("The materials of the learning corner, published read-only for colleagues."),
+        "title": thai("Learning corner catalog"),
+        "description": thai("The materials of the learning corner, published read-only for colleagues."),
         "allow_sql": False,
         "databases": {"catalog": {
-            "title": heading("Learning corner catalog"),
+            "title": thai("Learning corner catalog"),
             "allow_sql": False,
             "tables": {
-                TABLE: {"title": heading("Materials"), "fts_table": FTS_TABLE, "fts_pk": "id",
-                        "sort": heading("Code"), "label_column": heading("Title"),
-                        "facets": [heading(c) for c in ("Kind", "Source", "Location", "Fiscal year")],
-                        "description": heading("Type a part of a word to search, in Thai or Arabic digits.")},
-                ATTACHMENTS: {"title": heading("Attachments"), "hidden": False},
+                TABLE: {"title": thai("Materials"), "fts_table": FTS_TABLE, "fts_pk": "id",
+                        "sort": thai("Code"), "label_column": thai("Title"),
+                        "facets": [thai(c) for c in ("Kind", "Source", "Location", "Fiscal year")],
+                        "description": thai("Type a part of a word to search, in Thai or Arabic digits.")},
+                ATTACHMENTS: {"title": thai("Attachments"), "hidden": False},
                 FTS_TABLE: {"hidden": True},
             },
         }},

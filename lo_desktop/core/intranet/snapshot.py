@@ -17,9 +17,9 @@ from pathlib import Path
 
 from lo_desktop.core import thaidate, vocab
 from lo_desktop.core.atomic import write_atomically_by_name
+from lo_desktop.core.intranet.words import thai
 from lo_desktop.core.intranet.published_files import files_folder, place_files, prune, relative_path
 from lo_desktop.core.safety.backup import copy_pages
-from lo_desktop.i18n import translate
 from lo_desktop.paths import files_dir
 
 SNAPSHOT_NAME = "catalog.db"  # Datasette names a database by its file: /catalog/materials
@@ -39,15 +39,11 @@ COLUMNS = (
 )
 
 
-def heading(english: str) -> str:
-    return translate(english, "th")
-
-
-CODE = heading("Code")
+CODE = thai("Code")
 # The attachments table: its number, the material's code, the file's name and size, and where the file is
 # published inside files/ (empty when the stored file is missing).
 NUMBER, MATERIAL, FILE_NAME, FILE_SIZE, FILE_PATH = (
-    heading(h) for h in ("No.", "Material", "File name", "Size (bytes)", "Published file"))
+    thai(h) for h in ("No.", "Material", "File name", "Size (bytes)", "Published file"))
 
 
 def snapshot_path(db_file: str | Path) -> Path:
@@ -102,7 +98,7 @@ def _shape(copy: Path, out: Path, attachments: list, placed: set[str]) -> None:
 
 def _write_materials(con: sqlite3.Connection, rows: list) -> None:
     # NOCASE like the desktop's codes: a code typed in lower case in the address still finds its page.
-    names = ", ".join(f'"{heading(h)}"' + (" TEXT PRIMARY KEY COLLATE NOCASE" if c == "code" else "")
+    names = ", ".join(f'"{thai(h)}"' + (" TEXT PRIMARY KEY COLLATE NOCASE" if c == "code" else "")
                       for c, h, _ in COLUMNS)
     con.execute(f"CREATE TABLE {TABLE} ({names}, {ID} INTEGER NOT NULL UNIQUE)")
     marks = ", ".join("?" * (len(COLUMNS) + 1))
@@ -111,7 +107,7 @@ def _write_materials(con: sqlite3.Connection, rows: list) -> None:
     con.executemany(f"INSERT INTO {FTS_TABLE}(rowid, text) VALUES (?, ?)",
                     ((r[0], searchable(r[-1])) for r in rows))
     for column in ("Kind", "Source", "Location", "Fiscal year"):  # the facets count through these
-        con.execute(f'CREATE INDEX "{TABLE}_{column}" ON {TABLE}("{heading(column)}")')
+        con.execute(f'CREATE INDEX "{TABLE}_{column}" ON {TABLE}("{thai(column)}")')
 
 
 def searchable(search_text: str) -> str:
