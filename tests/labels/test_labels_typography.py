@@ -170,3 +170,27 @@ def test_the_agency_gives_way_before_the_title_loses_words(qapp):
     layout = plan(sheet.label_width_mm, sheet.label_height_mm, FIELDS, two, metrics())
     assert fields(layout) == ["code", "title", "title", "location"]
     assert _title_of(layout) == "การจัดการความรู้"
+
+
+@pytest.mark.parametrize("bold", (False, True))
+def test_a_line_is_measured_as_wide_as_qt_shapes_it_whole(qapp, bold):
+    """Wrapping adds up the widths of a line's clusters instead of asking Qt about every candidate line:
+    that must give the width Qt gives the line shaped whole, for Thai with digits, spaces and
+    punctuation (Sarabun kerns none of them), and Latin text is still measured whole (it kerns)."""
+    from PySide6.QtGui import QFont, QFontMetricsF
+
+    from lo_desktop.labels.qtfonts import REFERENCE_PX, register
+
+    font = QFont(register())
+    font.setPixelSize(REFERENCE_PX)
+    font.setBold(bold)
+    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    font.setKerning(True)
+    whole = QFontMetricsF(font)
+    lines = [*TITLES, "ระเบียบ ๒๕๖๘ (ฉบับที่ 3/2567) ข้อ ๑๒: \"ห้ามจำหน่าย\" ฯลฯ ๆ 25%", "AVENUE To Wa", "ถนน Tower 2"]
+    measured = metrics()
+    for line in lines:
+        for end in range(1, len(line) + 1):
+            text = line[:end]
+            assert measured.width(text, 10.0, bold) == pytest.approx(whole.horizontalAdvance(text) / REFERENCE_PX * 10.0,
+                                                                      abs=1e-9), text
