@@ -50,3 +50,13 @@ def translate(text: str, language: str | None = None) -> str:
 def tr(text: str, /, **values) -> str:
     """Translate, then fill ``{name}`` placeholders."""
     return _(text).format(**values)
+
+
+def size_text(size: int, language: str | None = None) -> str:
+    """A file's size as a clerk reads it, the same on every screen, page and command: bytes under a
+    kilobyte, whole kilobytes (never "0 KB" for a file that has something in it), megabytes to a tenth."""
+    if size < 1024:
+        return translate("{n} bytes", language).format(n=size)
+    if size < 1024 * 1024:
+        return translate("{n} KB", language).format(n=max(1, round(size / 1024)))
+    return translate("{n} MB", language).format(n=f"{size / 1024 / 1024:,.1f}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 
 from lo_desktop.core.errors import UserError
-from lo_desktop.i18n import _, tr
+from lo_desktop.i18n import _, size_text, tr
 
 
 def register(subparsers) -> None:
@@ -76,7 +76,7 @@ def run_list_backups(args, ctx) -> int:
     backups = list_backups(ctx.db_path)
     for info in backups:
         when = f"{format_date(info.taken_at.date())} {info.taken_at:%H:%M:%S}"
-        print(f"{when}\t{reason_label(info.reason)}\t{info.size // 1024:,} KB\t{info.path}")
+        print(f"{when}\t{reason_label(info.reason)}\t{size_text(info.size)}\t{info.path}")
     print(tr("{count} backups", count=len(backups)), file=sys.stderr)
     return 0
 

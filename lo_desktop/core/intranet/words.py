@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from lo_desktop.core import thaidate
+from lo_desktop import i18n
 from lo_desktop.i18n import translate
 
 # Datasette's filter lookups (``?column__startswith=…``) as a colleague reads them.
@@ -30,13 +31,7 @@ def lookup_words() -> dict[str, str]:
 
 
 def size_text(size: int | None) -> str:
-    if size is None:
-        return ""
-    if size < 1024:
-        return thai("{n} bytes", n=size)
-    if size < 1024 * 1024:
-        return thai("{n} KB", n=max(1, round(size / 1024)))
-    return thai("{n} MB", n=f"{size / 1024 / 1024:.1f}")
+    return "" if size is None else i18n.size_text(size, "th")
 
 
 def moment_text(moment: datetime) -> str:

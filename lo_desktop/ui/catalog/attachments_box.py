@@ -18,16 +18,8 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QListWidget, QListWidge
 from lo_desktop.core.catalog import attachments
 from lo_desktop.core.catalog import actions as catalog_actions
 from lo_desktop.core.errors import UserError
-from lo_desktop.i18n import _, tr
+from lo_desktop.i18n import _, size_text, tr
 from lo_desktop.ui.common import messages
-
-
-def size_text(size: int) -> str:
-    if size < 1024:
-        return tr("{n} bytes", n=size)
-    if size < 1024 * 1024:
-        return tr("{n} KB", n=f"{size / 1024:.0f}")
-    return tr("{n} MB", n=f"{size / 1024 / 1024:.1f}")
 
 
 def openable_copy(db, attachment) -> Path:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLineEdit, QListWidget,
 
 from lo_desktop.core import thaidate
 from lo_desktop.core.catalog.attachments import attachments_of
-from lo_desktop.i18n import _, tr
+from lo_desktop.i18n import _, size_text, tr
 
 NO_YEAR = 0
 
@@ -108,7 +108,7 @@ class AttachmentList(QWidget):
         self.remove_button.clicked.connect(self.remove_selected)
         self._layout()
         for attachment in (attachments_of(db, material_id) if material_id else []):
-            self._item(tr("{name} ({size})", name=attachment.name, size=file_size(attachment.size)),
+            self._item(tr("{name} ({size})", name=attachment.name, size=size_text(attachment.size)),
                        ("stored", attachment.id))
 
     def _layout(self) -> None:
@@ -151,8 +151,3 @@ class AttachmentList(QWidget):
         paths, _filter = QFileDialog.getOpenFileNames(self, _("Choose files to attach"))
         self.add_files(paths)
 
-
-def file_size(size: int) -> str:
-    if size < 1024 * 1024:
-        return tr("{n} KB", n=max(1, round(size / 1024)))
-    return tr("{n} MB", n=f"{size / 1024 / 1024:.1f}")

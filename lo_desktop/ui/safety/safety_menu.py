@@ -17,7 +17,7 @@ from lo_desktop.core.safety import integrity
 from lo_desktop.core.safety import actions as safety
 from lo_desktop.core.db import db_path
 from lo_desktop.core.thaidate import format_date
-from lo_desktop.i18n import _, tr
+from lo_desktop.i18n import _, size_text, tr
 from lo_desktop.ui.common import messages
 from lo_desktop.ui.common.tasks import run_task, show_status
 
@@ -179,8 +179,7 @@ class RestoreDialog(QDialog):
 def backup_text(info: backup.BackupInfo) -> str:
     when = f"{format_date(info.taken_at.date())} {info.taken_at:%H:%M}"
     reason = backup.reason_label(info.reason)
-    size = tr("{size} KB", size=f"{max(1, info.size // 1024):,}")
-    return f"{when}  ·  {reason}  ·  {size}"
+    return f"{when}  ·  {reason}  ·  {size_text(info.size)}"
 
 
 class CheckDialog(QDialog):
