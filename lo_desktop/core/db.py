@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import time
 from pathlib import Path
 from typing import Callable
 
@@ -19,6 +20,7 @@ from lo_desktop.i18n import tr
 APPLICATION_ID = 0x4C4F444B  # "LODK": marks a file as an lo-desktop database
 SQLITE_HEADER = b"SQLite format 3\x00"
 PAGE_SIZE = 8192  # for new databases; older ones keep theirs (restore converts between them)
+BUSY_SECONDS = 10  # how long a program waits for another one's write (sqlite3.connect's timeout, busy_timeout)
 
 
 class Database(sqlite_utils.Database):
@@ -68,7 +70,7 @@ def open_database(path: str | Path, before_migrate: Callable[[Path], None] | Non
     else:
         _ensure_folder(path)
     try:
-        conn = sqlite3.connect(str(path), timeout=10, check_same_thread=False)
+        conn = sqlite3.connect(str(path), timeout=BUSY_SECONDS, check_same_thread=False)
         db = Database(conn)
         if not existing:
             # Materials rows are ~1.5 KB of Thai: 4 KB pages hold two and leave a quarter empty; 8 KB
@@ -111,6 +113,9 @@ def inspect_existing(path: Path) -> None:
     try:
         ro = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
+            # One snapshot for every question: another program creating this file may commit its schema
+            # between two reads, and its tables seen without its mark looked like another program's file.
+            ro.execute("BEGIN")
             _check_ownership(ro, path)
         finally:
             ro.close()
@@ -151,10 +156,32 @@ def _check_ownership(ro: sqlite3.Connection, path: Path) -> None:
 def _apply_pragmas(db) -> None:
     # WAL keeps readers (the window) and the writer from blocking each other; FULL sync makes a
     # committed change survive a power cut on a local disk.
-    db.execute("PRAGMA journal_mode = WAL")
+    _use_wal(db)
     db.execute("PRAGMA synchronous = FULL")
     db.execute("PRAGMA foreign_keys = ON")
-    db.execute("PRAGMA busy_timeout = 10000")
+    db.execute(f"PRAGMA busy_timeout = {BUSY_SECONDS * 1000}")
+
+
+def _use_wal(db) -> None:
+    """Switch the file to WAL (a no-op once it is). Switching needs the file alone for a moment, and when
+    another program opens the same new file just then, SQLite answers "locked" at once rather than
+    waiting: two programs creating one database together must both succeed, so try again meanwhile."""
+    deadline = time.monotonic() + BUSY_SECONDS
+    while True:
+        try:
+            if db.execute("PRAGMA journal_mode = WAL").fetchone()[0] == "wal":
+                return
+        except sqlite3.OperationalError as exc:
+            if not _is_busy(exc) or time.monotonic() > deadline:
+                raise
+        if time.monotonic() > deadline:
+            return  # still another journal: the file works as it is, and the next opening switches it
+        time.sleep(0.01)
+
+
+def _is_busy(exc: Exception) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
 
 
 def _ensure_folder(path: Path) -> None:
@@ -167,7 +194,7 @@ def _ensure_folder(path: Path) -> None:
 
 def _damaged_message(path: Path, exc: Exception) -> str:
     text = str(exc).lower()
-    if "locked" in text or "busy" in text:
+    if _is_busy(exc):
         return tr("“{path}” is busy: another program is writing to it. Try again in a moment.", path=path)
     if "unable to open" in text:  # SQLite's words for a folder it cannot create a file in
         return tr("Cannot open or create “{path}”: check that its folder exists and can be written to. "

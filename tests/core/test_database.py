@@ -130,3 +130,55 @@ def test_the_window_and_the_cli_say_the_same_sentence(exc, expected):
 
     sentence = plain_sentence(exc)
     assert (sentence is None) if expected is None else (expected in sentence)
+
+
+class _Answered:
+    """A query's rows, read at once (so the snapshot they came from is over when the caller reads them)."""
+
+    def __init__(self, rows):
+        self.rows = rows
+
+    def fetchone(self):
+        return self.rows[0] if self.rows else None
+
+    def __iter__(self):
+        return iter(self.rows)
+
+
+def test_a_database_another_program_finishes_creating_meanwhile_is_not_called_foreign(tmp_path, monkeypatch):
+    """Two programs create one new database: the second inspects the file while the first commits its
+    schema. Read in two moments, the file showed tables without lo-desktop's mark and was refused as
+    another program's (a race seen in CI); its questions must share one snapshot."""
+    from lo_desktop.core import db as db_module
+
+    path = tmp_path / "new.db"
+    made = sqlite3.connect(path)
+    made.execute("PRAGMA journal_mode = WAL")  # the first program has made the file, not yet its schema
+    made.close()
+    connect = sqlite3.connect
+
+    class Inspecting:
+        """The second program's read-only connection; the first program commits right after its first
+        question is answered."""
+
+        def __init__(self, conn):
+            self.conn, self.asked = conn, 0
+
+        def execute(self, sql, *args):
+            rows = _Answered(self.conn.execute(sql, *args).fetchall())
+            if not sql.startswith("BEGIN"):
+                self.asked += 1
+                if self.asked == 1:
+                    monkeypatch.setattr(db_module.sqlite3, "connect", connect)
+                    open_database(path).close()
+            return rows
+
+        def close(self):
+            self.conn.close()
+
+    monkeypatch.setattr(db_module.sqlite3, "connect",
+                        lambda target, *a, **k: Inspecting(connect(target, *a, **k)) if "mode=ro" in str(target)
+                        else connect(target, *a, **k))
+    db = open_database(path)
+    assert {m.name for m in MIGRATIONS.applied(db)} == known_migration_names()
+    db.close()
