@@ -51,7 +51,7 @@ def print_labels(db, settings, order: LabelOrder, target, record: bool = True,
     remember what was printed and where the sheet in the tray now starts. Raises UserError for bad input
     (before a file or printer is touched) and Cancelled when ``progress`` is cancelled."""
     job, ids = prepare(db, settings, order)
-    pages = _paint(job, target, progress, tuple(order.scale_pct))
+    pages = _paint(job, target, progress)
     left = history.record_printed(db, job.sheet, ids, job.copies, job.start, job.used) if record else None
     return Printed(pages, len(ids) * job.copies, left)
 
@@ -65,7 +65,7 @@ def prepare(db, settings, order: LabelOrder) -> tuple[Job, list[int]]:
     used = frozenset() if order.fresh_sheet else frozenset(usage.used_positions(db, order.sheet))
     start = first_free(order.sheet, used) if order.start is None else order.start
     job = Job(order.sheet, [content_for(m, settings) for m in materials], fields, order.copies, start,
-              tuple(order.offset_mm), used)
+              tuple(order.offset_mm), used, tuple(order.scale_pct))
     job.placements()  # no materials, a bad start or copies: refused here
     return job, [m.id for m in materials]
 
@@ -89,10 +89,10 @@ def known_fields(fields: list[str]) -> list[str]:
     return names
 
 
-def _paint(job: Job, target, progress: Progress | None, scale_pct: tuple[float, float]) -> int:
+def _paint(job: Job, target, progress: Progress | None) -> int:
     if _is_path(target):
-        return write_pdf(target, job, progress, scale_pct)
-    return printing.print_job(target, job, progress, scale_pct)
+        return write_pdf(target, job, progress)
+    return printing.print_job(target, job, progress)
 
 
 def _is_path(target) -> bool:

@@ -12,14 +12,13 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPageLayout, QPainter, QPen
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
-from lo_desktop.core.atomic import write_atomically_by_name
 from lo_desktop.core.errors import UserError
 from lo_desktop.core.progress import Cancelled
 from lo_desktop.i18n import _, tr
 from lo_desktop.labels.calibration import RULER_LINE_MM, ink_box, paper_gaps, ruler_ticks
 from lo_desktop.labels.qtfonts import label_font
-from lo_desktop.labels.render import (FULL_SIZE, MM_PER_INCH, PDF_DPI, Job, calibrate, page_layout, pdf_writer,
-                                      metrics, paint_calibration, paint_scaled)
+from lo_desktop.labels.render import (FULL_SIZE, MM_PER_INCH, PDF_DPI, Job, calibrate, metrics, page_layout,
+                                      paint_calibration, paint_job, write_painted_pdf)
 from lo_desktop.labels.sheets import Sheet, check
 
 RULER_PEN_MM = 0.15
@@ -88,14 +87,14 @@ def _begin(printer: QPrinter) -> QPainter:
     return painter
 
 
-def print_job(printer: QPrinter, job: Job, progress=None, scale_pct=FULL_SIZE) -> int:
+def print_job(printer: QPrinter, job: Job, progress=None) -> int:
     """Paint the job on the printer; when cancelled, what was spooled is withdrawn (abort)."""
     check(job.sheet)
     check_paper(printer, job.sheet)
     job.placements()
     painter = _begin(printer)
     try:
-        return paint_scaled(painter, printer.newPage, job, printer.resolution(), scale_pct, progress)
+        return paint_job(painter, printer.newPage, job, printer.resolution(), progress)
     except Cancelled:
         printer.abort()
         raise
@@ -116,18 +115,8 @@ def print_calibration(printer: QPrinter, sheet: Sheet, offset_mm=(0.0, 0.0), sca
 def write_calibration(out, sheet: Sheet, offset_mm=(0.0, 0.0), scale_pct=FULL_SIZE) -> None:
     """The calibration page as a PDF at ``out``, written atomically (a failure leaves no half-written file)."""
     check(sheet)
-
-    def write(temp) -> None:
-        writer = pdf_writer(str(temp), sheet, _("Calibration page"))  # held until the painter ends
-        painter = QPainter()
-        if not painter.begin(writer):
-            raise UserError(tr("Cannot write “{path}”.", path=out))
-        try:
-            paint_calibration_page(painter, sheet, PDF_DPI, offset_mm, scale_pct)
-        finally:
-            painter.end()
-
-    write_atomically_by_name(out, write)
+    write_painted_pdf(out, sheet, _("Calibration page"),
+                      lambda painter, _new_page: paint_calibration_page(painter, sheet, PDF_DPI, offset_mm, scale_pct))
 
 
 def paint_calibration_page(painter: QPainter, sheet: Sheet, dpi: float, offset_mm, scale_pct) -> int:

@@ -9,7 +9,7 @@ text, in the embedded Sarabun font.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -49,10 +49,14 @@ def content_for(material, settings) -> LabelContent:
     return LabelContent(payload_for(material, settings), texts)
 
 
+FULL_SIZE = (100.0, 100.0)  # a printer's scale correction when none is needed
+
+
 @dataclass
 class Job:
-    """Everything one print run needs; ``offset_mm`` is the printer's calibration (x, y); ``used`` the
-    positions already taken on the sheet in the tray (passed over, see labels/usage.py)."""
+    """Everything one print run needs; ``offset_mm`` and ``scale_pct`` are the printer's calibration
+    (labels/calibration.py); ``used`` the positions already taken on the sheet in the tray (passed over,
+    see labels/usage.py)."""
     sheet: Sheet
     contents: list[LabelContent]
     fields: list[str]
@@ -60,6 +64,7 @@ class Job:
     start: int = 1
     offset_mm: tuple[float, float] = (0.0, 0.0)
     used: frozenset[int] = frozenset()
+    scale_pct: tuple[float, float] = FULL_SIZE
 
     def placements(self) -> list[Placement]:
         return placements(self.sheet, len(self.contents), self.copies, self.start, self.used)
@@ -199,10 +204,17 @@ def page_layout(sheet: Sheet) -> QPageLayout:
 def paint_job(painter: QPainter, new_page, job: Job, dpi: float, progress=None,
               log: LineLog | None = None) -> int:
     """Paint every label of a job; ``new_page()`` starts the next page. Returns the number of pages.
-    ``log`` keeps the lines drawn on each page (for a PDF's /ActualText)."""
+    ``log`` keeps the lines drawn on each page (for a PDF's /ActualText).
+
+    The printer's calibration: at full size its offset moves each label, so QR modules stay on whole
+    device pixels; with a scale correction, offset and scale are the painter's transform instead."""
     check(job.sheet)
     todo = job.placements()
-    labels = Painter(painter, dpi, job.offset_mm, log)
+    offset = job.offset_mm
+    if tuple(job.scale_pct) != FULL_SIZE:
+        calibrate(painter, dpi, job.offset_mm, job.scale_pct)
+        offset = (0.0, 0.0)
+    labels = Painter(painter, dpi, offset, log)
     page = 0
     for done, place in enumerate(todo):
         if place.page != page:
@@ -235,52 +247,41 @@ def pdf_writer(path: str, sheet: Sheet, title: str) -> QPdfWriter:
     return writer
 
 
-FULL_SIZE = (100.0, 100.0)  # a printer's scale correction when none is needed
-
-
-def write_pdf(out: str | Path, job: Job, progress=None, scale_pct=FULL_SIZE) -> int:
-    """Write the job to ``out``, scaled by the printer's correction when ``scale_pct`` says so; the page
-    count. The file is written through core/atomic.py: a cancelled or failed job leaves no half-written
-    PDF."""
+def write_pdf(out: str | Path, job: Job, progress=None) -> int:
+    """Write the job to ``out``; the page count. The file is written through core/atomic.py: a
+    cancelled or failed job leaves no half-written PDF. Each line's text is then said with /ActualText
+    (pdf_text.py), so Thai extracts and copies as printed."""
     check(job.sheet)
     job.placements()  # bad input is refused before a file is touched
-    pages = []
-    write_atomically_by_name(out, lambda temp: pages.append(_write(str(temp), out, job, progress,
-                                                                   tuple(scale_pct))))
-    return pages[0]
-
-
-def _write(temp: str, out, job: Job, progress, scale_pct) -> int:
-    """The PDF at ``temp``; then each line's text is said with /ActualText (pdf_text.py), so Thai
-    extracts and copies as printed."""
     log = LineLog()
     try:
-        pages = _paint_pdf(temp, out, job, progress, scale_pct, log)  # the writer is closed after
-        add_actual_text(Path(temp), log)
-        return pages
+        return write_painted_pdf(out, job.sheet, _("Labels"),
+                                 lambda painter, new_page: paint_job(painter, new_page, job, PDF_DPI, progress, log),
+                                 lambda temp: add_actual_text(temp, log))
     finally:
         log.close()
 
 
-def _paint_pdf(temp: str, out, job: Job, progress, scale_pct, log) -> int:
-    writer = pdf_writer(temp, job.sheet, _("Labels"))
-    painter = QPainter()
-    if not painter.begin(writer):
-        raise UserError(tr("Cannot write “{path}”.", path=out))
-    try:
-        return paint_scaled(painter, writer.newPage, job, PDF_DPI, scale_pct, progress, log)
-    finally:
-        painter.end()
+def write_painted_pdf(out: str | Path, sheet: Sheet, title: str, paint, finish=None) -> int:
+    """The one way a label PDF is made (labels and the calibration page): ``paint(painter, new_page)``
+    on a PDF of the sheet's paper, then ``finish(path)`` on the closed file, all at a temporary name
+    that becomes ``out`` only when everything succeeded. Returns what ``paint`` returns."""
+    done = []
 
+    def write(temp: Path) -> None:
+        writer = pdf_writer(str(temp), sheet, title)  # held until the painter ends
+        painter = QPainter()
+        if not painter.begin(writer):
+            raise UserError(tr("Cannot write “{path}”.", path=out))
+        try:
+            done.append(paint(painter, writer.newPage))
+        finally:
+            painter.end()
+        if finish is not None:
+            finish(Path(temp))
 
-def paint_scaled(painter: QPainter, new_page, job: Job, dpi: float, scale_pct=FULL_SIZE, progress=None,
-                 log=None) -> int:
-    """paint_job with the printer's scale: at 100 % exactly as before (the offset applied label by label,
-    QR modules on whole device pixels); otherwise offset and scale as the painter's transform."""
-    if tuple(scale_pct) == FULL_SIZE:
-        return paint_job(painter, new_page, job, dpi, progress, log)
-    calibrate(painter, dpi, job.offset_mm, scale_pct)
-    return paint_job(painter, new_page, replace(job, offset_mm=(0.0, 0.0)), dpi, progress, log)
+    write_atomically_by_name(out, write)
+    return done[0]
 
 
 def calibrate(painter: QPainter, dpi: float, offset_mm, scale_pct) -> None:

@@ -114,7 +114,7 @@ def test_a_line_in_two_fonts_reads_once():
 
 def test_a_scaled_pdf_is_searchable_too(qapp, tmp_path):
     """A printer whose driver shrinks the page gets PDFs at its scale correction: their text reads as printed."""
-    job = Job(get_sheet(None, "avery-l7160"), _contents(), FIELDS)
-    write_pdf(tmp_path / "scaled.pdf", job, scale_pct=(98.0, 98.0))
+    job = Job(get_sheet(None, "avery-l7160"), _contents(), FIELDS, scale_pct=(98.0, 98.0))
+    write_pdf(tmp_path / "scaled.pdf", job)
     text = "".join(_pdftotext(tmp_path / "scaled.pdf").split())
     assert "น้ำผึ้งดื่มชื่นฉ่ำ" in text and "การจัดการความรู้" in text

@@ -132,8 +132,8 @@ def test_a_98_percent_scale_shrinks_the_label_grid(qapp, db, tmp_path, through):
             order = LabelOrder([m.id for m in materials], sheet, ["code"], start=1, scale_pct=scale)
             assert print_job.print_labels(db, Settings(), order, out, record=False).pages == 2
         else:
-            job = Job(sheet, [content_for(m, Settings()) for m in materials], ["code"])
-            assert print_on(_pdf_printer(sheet, out), job, scale_pct=scale) == 2
+            job = Job(sheet, [content_for(m, Settings()) for m in materials], ["code"], scale_pct=scale)
+            assert print_on(_pdf_printer(sheet, out), job) == 2
         centres[scale] = _grid(db, out, 2)
     full, small = centres[(100.0, 100.0)], centres[(98.0, 98.0)]
     assert len(full) == len(materials) and set(small) == set(full)
