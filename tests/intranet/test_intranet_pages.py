@@ -128,7 +128,11 @@ def test_the_front_page_goes_to_the_materials(ds):
 def test_pages_use_a_thai_font_stack_and_fit_a_phone(ds):
     html = get(ds, "/catalog/materials").text
     assert 'name="viewport" content="width=device-width' in html
-    css = get(ds, "/-/intranet/intranet.css").text
+    linked = re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)
+    assert len(linked) == 1  # the page's own stylesheet, where the page says it is
+    served = get(ds, linked[0])
+    assert served.status_code == 200
+    css = served.text
     fonts = re.search(r"font-family:([^;]+);", css).group(1)
     assert all(name in fonts for name in ("Sarabun", "TH Sarabun New", "Tahoma", "Leelawadee"))
     assert "@media (max-width:" in css and "attr(data-label)" in css  # rows become labelled cards

@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 from lo_desktop.core.intranet import words
 from lo_desktop.core.intranet.gate import FILES_PREFIX, Gate
 from lo_desktop.core.intranet.live import NAME
+from lo_desktop.core.intranet.site import STYLE_MOUNT, STYLESHEET
 from lo_desktop.core.intranet.sites import site_of
 from lo_desktop.core.intranet.snapshot import (
     ATTACHMENTS,
@@ -54,6 +55,7 @@ def prepare_jinja2_environment(env, datasette):
         "_": words.thai, "hidden_columns": HIDDEN_COLUMNS, "lookup_words": words.lookup_words(),
         "home_url": datasette.urls.table(NAME, TABLE),
         "published_on": lambda: words.moment_text(site.live.published_at()),
+        "style_url": datasette.urls.path(f"/{STYLE_MOUNT}/{STYLESHEET}"),
     })
 
 

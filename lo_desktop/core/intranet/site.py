@@ -22,7 +22,8 @@ from lo_desktop.paths import resource
 SETTINGS = {"default_allow_sql": False, "allow_download": False, "allow_csv_stream": False,
             "allow_facet": True, "suggest_facets": False, "truncate_cells_html": 160}
 
-STYLE_MOUNT = "-/intranet"  # the pages' stylesheet
+STYLE_MOUNT = "-/intranet"  # where the pages' stylesheet is served from (resources/intranet/static)
+STYLESHEET = "intranet.css"
 
 
 def metadata() -> dict:
