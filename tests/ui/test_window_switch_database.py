@@ -149,25 +149,3 @@ def test_a_restore_in_a_window_holding_its_lock_rebuilds_the_window(qtbot, first
     assert new_window is not first_window
     assert new_window.db.execute("SELECT COUNT(*) FROM materials").fetchone()[0] == 0
     assert new_window.instance is old_instance and held(path)
-
-
-def test_a_window_left_behind_by_switching_is_freed(qtbot, first_window, tmp_path):
-    """Switching databases all day must not keep every window shown: Qt deletes a closed window once
-    the switch's slot is over, and the next switch drops what is left of it."""
-    import shiboken6
-    from PySide6.QtCore import QCoreApplication, QEvent
-
-    from lo_desktop.ui.window import main_window
-
-    paths = [tmp_path / f"{name}.db" for name in ("second", "third")]
-    for path in paths:
-        open_database(path).close()
-    second = first_window.file_actions.switch_to(paths[0])
-    third = second.file_actions.switch_to(paths[1])
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    assert not shiboken6.isValid(second) and shiboken6.isValid(third) and third.isVisible()
-    assert third.db.execute("SELECT COUNT(*) FROM materials").fetchone() == (0,)
-    fourth = third.file_actions.switch_to(paths[0])
-    qtbot.addWidget(fourth)
-    assert main_window._windows[-1] is fourth and not any(kept is second for kept in main_window._windows)
-    fourth.instance.release()

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import shiboken6
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
 from PySide6.QtWidgets import (QApplication, QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget,
                                QToolBar, QWidget)
@@ -272,10 +271,5 @@ def open_window(corner, instance=None):
 
 
 def _keep(window) -> None:
-    """A window opened from a slot has no Python owner: kept here while it is open. Qt deletes a closed
-    one once control is back in the event loop (WA_DeleteOnClose; never while its own slot still runs),
-    and the next window opened lets go of what is left of it, so switching databases all day does not
-    keep every window shown."""
-    _windows[:] = [kept for kept in _windows if shiboken6.isValid(kept)]
-    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    """A window opened from a slot has no Python owner; keep it alive until the program ends."""
     _windows.append(window)
