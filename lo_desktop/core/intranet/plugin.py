@@ -15,7 +15,6 @@ from markupsafe import Markup, escape
 from lo_desktop.core.intranet import words
 from lo_desktop.core.intranet.gate import FILES_PREFIX, Gate
 from lo_desktop.core.intranet.live import NAME
-from lo_desktop.core.intranet.site import STYLE_MOUNT, STYLESHEET
 from lo_desktop.core.intranet.sites import site_of
 from lo_desktop.core.intranet.snapshot import (
     ATTACHMENTS,
@@ -29,6 +28,8 @@ from lo_desktop.core.intranet.snapshot import (
 )
 
 PLUGIN_NAME = "lo_desktop_intranet"
+STYLE_MOUNT = "-/intranet"  # where the pages' stylesheet is served from (resources/intranet/static)
+STYLESHEET = "intranet.css"
 # Columns the pages do not show: the search index's key and where a file lies (its name is the link).
 HIDDEN_COLUMNS = frozenset({ID, FILE_PATH})
 

@@ -22,9 +22,6 @@ from lo_desktop.paths import resource
 SETTINGS = {"default_allow_sql": False, "allow_download": False, "allow_csv_stream": False,
             "allow_facet": True, "suggest_facets": False, "truncate_cells_html": 160}
 
-STYLE_MOUNT = "-/intranet"  # where the pages' stylesheet is served from (resources/intranet/static)
-STYLESHEET = "intranet.css"
-
 
 def metadata() -> dict:
     """Datasette's metadata: Thai titles, the search index, the facets, hidden internals."""
@@ -63,7 +60,7 @@ def make_datasette(snapshot: str | Path):
     files.mkdir(exist_ok=True)
     ds = Datasette(metadata=metadata(), settings=SETTINGS, crossdb=False,
                    template_dir=str(resource("intranet", "templates")),
-                   static_mounts=[(FILES_FOLDER, str(files)), (STYLE_MOUNT, str(resource("intranet", "static")))])
+                   static_mounts=[(FILES_FOLDER, str(files)), (plugin.STYLE_MOUNT, str(resource("intranet", "static")))])
     ds.remove_database("_memory")  # Datasette adds it when started without files
     live = LiveSnapshot(ds, snapshot.resolve())
     live.load()
