@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -23,7 +24,7 @@ from generate import material_rows  # noqa: E402
 
 from lo_desktop.core.db import open_database  # noqa: E402
 from lo_desktop.core.catalog.actions import import_materials  # noqa: E402
-from lo_desktop.core.catalog.keystroke import compute, rows_of  # noqa: E402
+from lo_desktop.core.catalog.keystroke import CountsMemory, compute, rows_of  # noqa: E402
 from lo_desktop.core.catalog.search import Query  # noqa: E402
 from lo_desktop.core.catalog.transfer import check_rows, guess_mapping, read_table  # noqa: E402
 
@@ -64,6 +65,25 @@ def time_keystroke(db, fragments, rounds: int = 3) -> list[float]:
     return _timed(lambda text: compute(db.conn, 0, Query(text=text), "code", False, True), fragments, rounds)
 
 
+def time_clicks(db_path: Path, fragments, keep: bool = True) -> tuple[list[float], list[float]]:
+    """What the window's search thread answers after a filter click (the same text, a kind chosen) and
+    after the search is cleared: on its own read-only connection, which keeps the counts of recent
+    texts (CountsMemory; ``keep`` False: as before it did). Each fragment is searched first, as the clerk
+    would have."""
+    conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+    memory = CountsMemory() if keep else None
+    clicks, clears = [], []
+    for text in fragments:
+        for query, timings in ((Query(text=text), None), (Query(text=text, filters={"kind": "work_manual"}), clicks),
+                               (Query(), clears)):
+            start = time.perf_counter()
+            compute(conn, 0, query, "code", False, True, memory)
+            if timings is not None:
+                timings.append((time.perf_counter() - start) * 1000)
+    conn.close()
+    return sorted(clicks), sorted(clears)
+
+
 def _timed(step, fragments, rounds: int) -> list[float]:
     timings = []
     for _ in range(rounds):
@@ -101,6 +121,8 @@ def main() -> None:
         table = time_table(db, long_terms)
         short_table = time_table(db, short_terms)
         keystroke = time_keystroke(db, long_terms)
+        clicks, clears = time_clicks(db_path, long_terms)
+        clicks_before, clears_before = time_clicks(db_path, long_terms, keep=False)
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         size = db_path.stat().st_size / 1e6
         db.close()
@@ -110,6 +132,10 @@ def main() -> None:
     print(f"table, 3+ letters:    {summary(table)}   (every matching id in order: what the table shows first)")
     print(f"table, 1-2 letters:   {summary(short_table)}   (substring scan of every row)")
     print(f"keystroke, 3+ letters: {summary(keystroke)}   (ids, filter counts and total: the whole answer)")
+    print(f"filter click:         {summary(clicks)}   (the same text, a kind chosen: its counts kept; "
+          f"without: {summary(clicks_before)})")
+    print(f"search cleared:       {summary(clears)}   (back to every material, counted before; "
+          f"without: {summary(clears_before)})")
     print(f"lo-desktop --version: {time_version():.3f} s   (target ≤ 0.3 s)")
     print(f"database size:        {size:.1f} MB")
 

@@ -142,3 +142,38 @@ def test_a_keystroke_answer_agrees_with_the_full_search_whatever_the_density(she
     assert answer.ids == [m.id for m in everything]
     assert answer.total == 59
     assert sum(answer.facets["kind"].values()) == len(search(shelf, Query(text=text)))
+
+
+def test_filter_counts_are_kept_for_a_search_until_another_connection_changes_the_catalog(demo_db):
+    """The window's search thread keeps the counts of recent texts: a filter click (same text) must not
+    group the catalog again, and a change saved by the window (another connection) must show at once."""
+    import sqlite3
+
+    from lo_desktop.core.catalog.keystroke import CountsMemory, compute
+    from lo_desktop.core.db import db_path
+
+    reader = sqlite3.connect(f"{db_path(demo_db).resolve().as_uri()}?mode=ro", uri=True)
+    ran: list[str] = []
+    reader.set_trace_callback(ran.append)
+    memory = CountsMemory()
+
+    def answer(query, kept=memory):
+        return compute(reader, 1, query, "code", False, False, kept)
+
+    def groupings() -> int:
+        return sum("GROUP BY" in statement for statement in ran)
+
+    first = answer(Query(text="คู่มือ"))
+    assert groupings() == 1 and first.facets["kind"]
+    clicked = Query(text="คู่มือ", filters={"kind": "work_manual"})
+    again = answer(clicked)
+    assert groupings() == 1  # the click was answered from memory
+    assert again.facets == answer(clicked, kept=None).facets and again.total == first.total
+    before = groupings()
+
+    add_material(demo_db, Material(title="คู่มือการปฏิบัติงานใหม่", kind="guide"))  # the window saves
+    changed = answer(clicked)
+    assert groupings() == before + 1
+    assert changed.facets == answer(clicked, kept=None).facets and changed.total == first.total + 1
+    assert changed.facets["kind"]["guide"] == again.facets["kind"].get("guide", 0) + 1
+    reader.close()

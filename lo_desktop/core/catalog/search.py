@@ -269,12 +269,11 @@ def facet_counts(db, query: Query, name: str) -> dict:
     return {value: n for value, n in rows.fetchall()}
 
 
-def all_facet_counts(db, query: Query) -> dict[str, dict]:
+def all_facet_counts(db, query: Query, groups: list[tuple] | None = None) -> dict[str, dict]:
     """facet_counts for every filter field, from one GROUP BY instead of six (100,000 rows: ~0.5 s
-    instead of ~2 s). Each field's counts ignore that field's own filter, as facet_counts does."""
-    sql, params = where(Query(query.text, {}, query.deleted))
-    rows = db.execute(f"SELECT {', '.join(FILTER_FIELDS)}, COUNT(*) FROM materials WHERE {sql} "
-                      f"GROUP BY {', '.join(FILTER_FIELDS)}", params).fetchall()
+    instead of ~2 s). Each field's counts ignore that field's own filter, as facet_counts does.
+    ``groups``: what filter_groups answered for the query's text, when the caller kept it."""
+    rows = filter_groups(db, query) if groups is None else groups
     wanted = [(i, query.filters[name]) for i, name in enumerate(FILTER_FIELDS) if query.filters.get(name) is not None]
     counts: dict[str, dict] = {name: {} for name in FILTER_FIELDS}
     for row in rows:
@@ -285,6 +284,14 @@ def all_facet_counts(db, query: Query) -> dict[str, dict]:
             if not misses or misses == [i]:
                 counts[name][row[i]] = counts[name].get(row[i], 0) + row[-1]
     return counts
+
+
+def filter_groups(db, query: Query) -> list[tuple]:
+    """How many materials matching the query's text have each combination of filter values (the
+    query's own filters play no part: all_facet_counts applies them)."""
+    sql, params = where(Query(query.text, {}, query.deleted))
+    return db.execute(f"SELECT {', '.join(FILTER_FIELDS)}, COUNT(*) FROM materials WHERE {sql} "
+                      f"GROUP BY {', '.join(FILTER_FIELDS)}", params).fetchall()
 
 
 def fetch_by_ids(db, ids: list[int]) -> dict[int, Material]:

@@ -14,12 +14,13 @@ from __future__ import annotations
 import queue
 import sqlite3
 import threading
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
 from lo_desktop.core.catalog import search
-from lo_desktop.core.catalog.keystroke import SearchResult, compute, rows_of
+from lo_desktop.core.catalog.keystroke import CountsMemory, SearchResult, compute, rows_of
 
 
 class SearchWorker(QObject):
@@ -67,10 +68,11 @@ class SearchWorker(QObject):
                                          check_same_thread=False)
         finally:
             self._ready.set()
+        counts = partial(compute, memory=CountsMemory())  # this connection only reads: see CountsMemory
         while (item := self._newest()) is not None:
             if item[-1]:  # the table first, the counts after it
                 self._emit(self._answer(rows_of, item))
-            self._emit(self._answer(compute, item[:-1] + (False,)))
+            self._emit(self._answer(counts, item[:-1] + (False,)))
         self._conn.close()
 
     def _emit(self, result: SearchResult | None) -> None:
