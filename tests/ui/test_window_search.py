@@ -93,7 +93,17 @@ def test_the_one_pass_filter_counts_equal_the_core_ones(demo_db, text, filters):
     from lo_desktop.core.catalog import search
     from lo_desktop.ui.catalog.filter_panel import FACETS
 
+    import sqlite3
+
+    from lo_desktop.core.catalog.keystroke import CountsMemory
+    from lo_desktop.core.db import db_path
+
     query = search.Query(text, filters)
     counts = search.all_facet_counts(demo_db, query)
+    reader = sqlite3.connect(f"{db_path(demo_db).resolve().as_uri()}?mode=ro", uri=True)  # as the search thread
+    memory = CountsMemory()
+    memory.counted(reader, search.Query(text))  # the text searched before its filters were chosen
+    kept, _total = memory.counted(reader, query)
+    reader.close()
     for name, _caption in FACETS:
-        assert counts[name] == search.facet_counts(demo_db, query, name), name
+        assert counts[name] == kept[name] == search.facet_counts(demo_db, query, name), name

@@ -269,29 +269,37 @@ def facet_counts(db, query: Query, name: str) -> dict:
     return {value: n for value, n in rows.fetchall()}
 
 
-def all_facet_counts(db, query: Query, groups: list[tuple] | None = None) -> dict[str, dict]:
-    """facet_counts for every filter field, from one GROUP BY instead of six (100,000 rows: ~0.5 s
-    instead of ~2 s). Each field's counts ignore that field's own filter, as facet_counts does.
-    ``groups``: what filter_groups answered for the query's text, when the caller kept it."""
-    rows = filter_groups(db, query) if groups is None else groups
-    wanted = [(i, query.filters[name]) for i, name in enumerate(FILTER_FIELDS) if query.filters.get(name) is not None]
+def all_facet_counts(db, query: Query, groups: str | None = None) -> dict[str, dict]:
+    """facet_counts for every filter field, from ONE grouping of the text's matches by every filter
+    field at once (100,000 rows: ~0.5 s instead of ~2 s for six), summed per field by SQLite (which does
+    it without Python's lock: the window's search thread does this while the window shows rows). Each
+    field's counts ignore that field's own filter, as facet_counts does.
+
+    ``groups``: a table already holding filter_groups' rows for the query's text (CountsMemory keeps
+    them for a filter click); else the text is grouped here."""
+    head, params = "", []
+    if groups is None:
+        grouping, params = filter_groups(query)
+        head, groups = f"WITH grouped AS ({grouping}) ", "grouped"
+    parts = []
+    for name in FILTER_FIELDS:
+        others = [(field, value) for field, value in query.filters.items()
+                  if field != name and field in FILTER_FIELDS and value is not None]
+        matching = " AND ".join(f"{field} = ?" for field, _value in others) or "1"
+        parts.append(f"SELECT ?, {name}, SUM(found) FROM {groups} WHERE {matching} GROUP BY {name}")
+        params += [name, *(value for _field, value in others)]
     counts: dict[str, dict] = {name: {} for name in FILTER_FIELDS}
-    for row in rows:
-        misses = [i for i, value in wanted if row[i] != value]
-        if len(misses) > 1:
-            continue  # fails two filters: ignoring one of them does not let it in
-        for i, name in enumerate(FILTER_FIELDS):
-            if not misses or misses == [i]:
-                counts[name][row[i]] = counts[name].get(row[i], 0) + row[-1]
+    for name, value, found in db.execute(head + " UNION ALL ".join(parts), params):
+        counts[name][value] = found
     return counts
 
 
-def filter_groups(db, query: Query) -> list[tuple]:
-    """How many materials matching the query's text have each combination of filter values (the
-    query's own filters play no part: all_facet_counts applies them)."""
+def filter_groups(query: Query) -> tuple[str, list]:
+    """The SELECT counting the materials that match the query's text by each combination of filter
+    values (as ``found``; the query's own filters play no part: all_facet_counts applies them)."""
     sql, params = where(Query(query.text, {}, query.deleted))
-    return db.execute(f"SELECT {', '.join(FILTER_FIELDS)}, COUNT(*) FROM materials WHERE {sql} "
-                      f"GROUP BY {', '.join(FILTER_FIELDS)}", params).fetchall()
+    fields = ", ".join(FILTER_FIELDS)
+    return f"SELECT {fields}, COUNT(*) AS found FROM materials WHERE {sql} GROUP BY {fields}", params
 
 
 def fetch_by_ids(db, ids: list[int]) -> dict[int, Material]:

@@ -68,6 +68,7 @@ class SearchWorker(QObject):
                                          check_same_thread=False)
         finally:
             self._ready.set()
+        self._conn.execute("PRAGMA temp_store = MEMORY")  # the counts' groupings (CountsMemory)
         counts = partial(compute, memory=CountsMemory())  # this connection only reads: see CountsMemory
         while (item := self._newest()) is not None:
             if item[-1]:  # the table first, the counts after it
