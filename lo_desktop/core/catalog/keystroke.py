@@ -85,12 +85,12 @@ class CountsMemory:
             conn.execute(f"CREATE TEMP TABLE {table} AS {grouping}", params)
             self._tables[text] = table
             while len(self._tables) > self.GROUPINGS:
-                conn.execute(f"DROP TABLE temp.{self._tables.popitem(last=False)[1]}")
+                conn.execute(f"DROP TABLE IF EXISTS temp.{self._tables.popitem(last=False)[1]}")
         return f"temp.{table}"
 
     def _forget(self, conn) -> None:
-        for table in self._tables.values():
-            conn.execute(f"DROP TABLE temp.{table}")
+        for table in list(self._tables.values()):  # IF EXISTS: a newer request may have cut this short
+            conn.execute(f"DROP TABLE IF EXISTS temp.{table}")
         self._tables.clear()
         self._counts.clear()
 
