@@ -187,3 +187,36 @@ def test_filter_counts_are_kept_for_a_search_until_another_connection_changes_th
     assert changed.facets == answer(clicked, kept=None).facets and changed.total == first.total + 1
     assert changed.facets["kind"]["guide"] == again.facets["kind"].get("guide", 0) + 1
     reader.close()
+
+
+def test_the_kept_groupings_stay_bounded_when_a_newer_search_cuts_a_drop_short(demo_db):
+    """The search thread keeps a few groupings as temporary tables; a newer request may interrupt the
+    drop of the oldest one, and that table must still be dropped later, not kept until the window closes."""
+    import sqlite3
+
+    from lo_desktop.core.catalog.keystroke import CountsMemory
+    from lo_desktop.core.db import db_path
+
+    reader = sqlite3.connect(f"{db_path(demo_db).resolve().as_uri()}?mode=ro", uri=True)
+
+    class CutShort:
+        """The reader, whose first DROP is interrupted (as sqlite3's interrupt() does)."""
+
+        def __init__(self):
+            self.cut = False
+
+        def execute(self, sql, *args):
+            if sql.startswith("DROP") and not self.cut:
+                self.cut = True
+                raise sqlite3.OperationalError("interrupted")
+            return reader.execute(sql, *args)
+
+    memory, conn = CountsMemory(), CutShort()
+    for n in range(CountsMemory.GROUPINGS):
+        memory.counted(conn, Query(text=f"คู่มือ {n}"))
+    with pytest.raises(sqlite3.OperationalError):
+        memory.counted(conn, Query(text="เทศกิจ"))  # one grouping too many: dropping the oldest is cut short
+    memory.counted(conn, Query(text="หาบเร่"))
+    kept = reader.execute("SELECT COUNT(*) FROM sqlite_temp_master WHERE type = 'table'").fetchone()[0]
+    assert kept == CountsMemory.GROUPINGS
+    reader.close()

@@ -68,7 +68,7 @@ class CountsMemory:
             self._forget(conn)
             self._total = search.count(conn, search.Query())
             self._version = version
-        whole = (query.text, query.deleted, tuple(sorted(query.filters.items(), key=repr)))
+        whole = (query.text, query.deleted, tuple(sorted((name, repr(value)) for name, value in query.filters.items())))
         counts = _recall(self._counts, whole)
         if counts is None:
             counts = search.all_facet_counts(conn, query, self._grouping(conn, query))
@@ -85,13 +85,16 @@ class CountsMemory:
             conn.execute(f"CREATE TEMP TABLE {table} AS {grouping}", params)
             self._tables[text] = table
             while len(self._tables) > self.GROUPINGS:
-                conn.execute(f"DROP TABLE IF EXISTS temp.{self._tables.popitem(last=False)[1]}")
+                oldest = next(iter(self._tables))  # forgotten only once dropped: a cut-short drop is tried again
+                conn.execute(f"DROP TABLE IF EXISTS temp.{self._tables[oldest]}")
+                del self._tables[oldest]
         return f"temp.{table}"
 
     def _forget(self, conn) -> None:
-        for table in list(self._tables.values()):  # IF EXISTS: a newer request may have cut this short
+        while self._tables:  # IF EXISTS, and forgotten only once dropped: a newer request may cut this short
+            text, table = next(iter(self._tables.items()))
             conn.execute(f"DROP TABLE IF EXISTS temp.{table}")
-        self._tables.clear()
+            del self._tables[text]
         self._counts.clear()
 
 

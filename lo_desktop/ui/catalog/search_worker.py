@@ -66,9 +66,9 @@ class SearchWorker(QObject):
         try:
             self._conn = sqlite3.connect(f"{self._path.resolve().as_uri()}?mode=ro", uri=True,
                                          check_same_thread=False)
+            self._conn.execute("PRAGMA temp_store = MEMORY")  # the counts' groupings (CountsMemory)
         finally:
             self._ready.set()
-        self._conn.execute("PRAGMA temp_store = MEMORY")  # the counts' groupings (CountsMemory)
         counts = partial(compute, memory=CountsMemory())  # this connection only reads: see CountsMemory
         while (item := self._newest()) is not None:
             if item[-1]:  # the table first, the counts after it
