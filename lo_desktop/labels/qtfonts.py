@@ -186,6 +186,6 @@ class QtMetrics:
 _ATTACHED = "\u0e30-\u0e3a\u0e45\u0e47-\u0e4e\u0300-\u036f"
 _CLUSTER = re.compile(f"[เแโใไ]*.[{_ATTACHED}]*", re.S)
 # Text whose advance is the sum of its clusters' in Sarabun: Thai, digits, spaces and punctuation
-# (Latin letters kern: "To" is narrower than "T" and "o").
-_CLUSTERS_ONLY = re.compile(r"[\u0e00-\u0e7f0-9\s!-/:-@\[-`{-~]*")
+# (Latin letters kern: "To" is narrower than "T" and "o"; a tab's advance depends on where it falls).
+_CLUSTERS_ONLY = re.compile(r"[\u0e00-\u0e7f0-9 !-/:-@\[-`{-~]*")
 _LAST_CLUSTER = re.compile(f"[เแโใไ]*[^{_ATTACHED}][{_ATTACHED}]*$", re.S)

@@ -187,7 +187,8 @@ def test_a_line_is_measured_as_wide_as_qt_shapes_it_whole(qapp, bold):
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     font.setKerning(True)
     whole = QFontMetricsF(font)
-    lines = [*TITLES, "ระเบียบ ๒๕๖๘ (ฉบับที่ 3/2567) ข้อ ๑๒: \"ห้ามจำหน่าย\" ฯลฯ ๆ 25%", "AVENUE To Wa", "ถนน Tower 2"]
+    lines = [*TITLES, "ระเบียบ ๒๕๖๘ (ฉบับที่ 3/2567) ข้อ ๑๒: \"ห้ามจำหน่าย\" ฯลฯ ๆ 25%", "AVENUE To Wa", "ถนน Tower 2",
+             "เ \tระเบียบ\tข้อ ๑"]  # a tab's advance depends on where it falls
     measured = metrics()
     for line in lines:
         for end in range(1, len(line) + 1):
