@@ -151,6 +151,14 @@ def wrap_pieces(text: str, width: float, size: float, measure: Measure) -> list[
             line.append(piece)
             joined = candidate
             continue
+        if joined.strip() and piece != " " and measure(piece, size) > width and len(inner_words(piece)) > 1:
+            # A compound wider than any line: its first words may still end this line ("ความสะอาดและความ /
+            # เป็นระเบียบเรียบร้อย", not a line of "ความ" alone).
+            done, rest = _cut(piece, width, size, measure, start=joined)
+            lines.append(_trimmed(line + clusters(done[0][len(joined):])))
+            lines.extend(clusters(cut) for cut in done[1:])
+            line, joined = clusters(rest), rest
+            continue
         if joined.strip():
             lines.append(_trimmed(line))
         line, joined = ([], "") if piece == " " else ([piece], piece)
@@ -170,11 +178,11 @@ def _trimmed(pieces: list[str]) -> list[str]:
     return pieces
 
 
-def _cut(word: str, width: float, size: float, measure: Measure) -> tuple[list[str], str]:
+def _cut(word: str, width: float, size: float, measure: Measure, start: str = "") -> tuple[list[str], str]:
     """Full lines of a too-long word, and the rest that starts the next line: broken between the words it
     is made of where it can be (ความเป็นระเบียบ | เรียบร้อย, not ความเป็นระเบียบเรียบ | ร้อย), else between
-    character clusters."""
-    done, line = [], ""
+    character clusters. The first line goes on from ``start`` (a line begun with other words)."""
+    done, line = [], start
     for piece in _fitting_parts(word, width, size, measure):
         if line and measure(line + piece, size) > width:
             done.append(line)

@@ -264,3 +264,12 @@ def test_a_compound_wider_than_the_line_breaks_between_the_words_it_is_made_of(w
     for before, after in zip(lines, lines[1:]):
         assert before.endswith(inner + ("และ", "รักษา", "ของ")) or after.startswith(inner), (before, after)
     assert not any(line.endswith("เรียบ") and not line.endswith("ระเบียบ") for line in lines)
+
+
+def test_a_compound_wider_than_the_line_begins_where_the_line_has_room():
+    """"ความสะอาดและ / ความ / เป็นระเบียบเรียบร้อย" wasted a line (on a real L7160 label it pushed the
+    agency's line off): the compound's first word ends the line that has room for it."""
+    text = "พระราชบัญญัติรักษาความสะอาดและความเป็นระเบียบเรียบร้อยของบ้านเมือง"
+    lines = wrap(text, 20, 1.0, lambda piece, size: len(piece) * size)
+    assert lines[:3] == ["พระราชบัญญัติรักษา", "ความสะอาดและความ", "เป็นระเบียบเรียบร้อย"]
+    assert "".join(lines) == text and all(len(line) <= 20 for line in lines)
