@@ -151,21 +151,23 @@ def wrap_pieces(text: str, width: float, size: float, measure: Measure) -> list[
             line.append(piece)
             joined = candidate
             continue
-        if joined.strip() and piece != " " and measure(piece, size) > width and len(inner_words(piece)) > 1:
+        too_wide = piece != " " and measure(piece, size) > width
+        if too_wide and joined.strip() and len(inner_words(piece)) > 1:
             # A compound wider than any line: its first words may still end this line ("ความสะอาดและความ /
             # เป็นระเบียบเรียบร้อย", not a line of "ความ" alone).
-            done, rest = _cut(piece, width, size, measure, start=joined)
-            lines.append(_trimmed(line + clusters(done[0][len(joined):])))
-            lines.extend(clusters(cut) for cut in done[1:])
-            line, joined = clusters(rest), rest
-            continue
-        if joined.strip():
-            lines.append(_trimmed(line))
-        line, joined = ([], "") if piece == " " else ([piece], piece)
-        if measure(joined, size) > width:
-            done, rest = _cut(joined, width, size, measure)
-            lines.extend(clusters(cut) for cut in done)
-            line, joined = clusters(rest), rest
+            head, start = line, joined
+        else:
+            if joined.strip():
+                lines.append(_trimmed(line))
+            head, start = [], ""
+            if not too_wide:
+                line, joined = ([], "") if piece == " " else ([piece], piece)
+                continue
+        done, rest = _cut(piece, width, size, measure, start)
+        for cut in done:  # the first line may go on from words already on it
+            lines.append(_trimmed(head + clusters(cut[len(start):])))
+            head, start = [], ""
+        line, joined = head + clusters(rest[len(start):]), rest
     if joined.strip():
         lines.append(_trimmed(line))
     return lines
