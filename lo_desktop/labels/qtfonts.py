@@ -88,23 +88,20 @@ class QtMetrics:
         key = (text, bold)
         advance = self._widths.get(key)
         if advance is None:
-            if len(self._widths) > MAX_REMEMBERED:  # a run of 100,000 labels must not hoard memory
-                self._widths.clear()
-            advance = self._widths[key] = self._advance(text, bold)
+            advance = _remember(self._widths, key, self._advance(text, bold))
         return advance * size
 
     def _advance(self, text: str, bold: bool) -> float:
         """The text's advance in em: its clusters' added up where nothing kerns between them (see the
-        module's docstring; tests/labels/test_labels_text.py checks it on real titles), else Qt's."""
+        module's docstring; tests/labels/test_labels_typography.py checks it on real lines), else Qt's."""
         if not (self._additive and _CLUSTERS_ONLY.fullmatch(text)):
             return self._metrics[bold].horizontalAdvance(text) / REFERENCE_PX
         widths, total = self._cluster_widths, 0.0
         for cluster in _CLUSTER.findall(text):
             found = widths.get((cluster, bold))
             if found is None:
-                if len(widths) > MAX_REMEMBERED:
-                    widths.clear()
-                found = widths[cluster, bold] = self._metrics[bold].horizontalAdvance(cluster) / REFERENCE_PX
+                advance = self._metrics[bold].horizontalAdvance(cluster) / REFERENCE_PX
+                found = _remember(widths, (cluster, bold), advance)
             total += found
         return total
 
@@ -114,10 +111,8 @@ class QtMetrics:
         key = (text, bold)
         found = self._ink_widths.get(key)
         if found is None:
-            if len(self._ink_widths) > MAX_REMEMBERED:
-                self._ink_widths.clear()
-            found = self._ink_widths[key] = (self.width(text, 1.0, bold) + self.overhang(text, 1.0, bold)
-                                             + self.right_overhang(text, 1.0, bold))
+            found = _remember(self._ink_widths, key, self.width(text, 1.0, bold) + self.overhang(text, 1.0, bold)
+                              + self.right_overhang(text, 1.0, bold))
         return found * size
 
     def line_height(self, size: float) -> float:
@@ -146,10 +141,8 @@ class QtMetrics:
         key = (text, bold)
         found = self._line_inks.get(key)
         if found is None:
-            if len(self._line_inks) > MAX_REMEMBERED:
-                self._line_inks.clear()
             inks = [self._ink(cluster, bold) for cluster in _CLUSTER.findall(text)] or [(0.0, 0.0, 0.0, 0.0)]
-            found = self._line_inks[key] = (max(ink[2] for ink in inks), max(ink[3] for ink in inks))
+            found = _remember(self._line_inks, key, (max(ink[2] for ink in inks), max(ink[3] for ink in inks)))
         return found[0] * size, found[1] * size
 
     def glyph_box(self, text: str, size: float, bold: bool = False) -> tuple[float, float, float, float]:
@@ -166,8 +159,6 @@ class QtMetrics:
         key = (cluster, bold)
         found = self._inks.get(key)
         if found is None:
-            if len(self._inks) > MAX_REMEMBERED:
-                self._inks.clear()
             path = QPainterPath()
             path.addText(0.0, 0.0, self._fonts[bold], cluster)
             box = path.boundingRect()
@@ -177,8 +168,16 @@ class QtMetrics:
                 advance = self.width(cluster, REFERENCE_PX, bold)
                 found = (box.left() / REFERENCE_PX, (box.right() - advance) / REFERENCE_PX,
                          -box.top() / REFERENCE_PX, box.bottom() / REFERENCE_PX)
-            self._inks[key] = found
+            _remember(self._inks, key, found)
         return found
+
+
+def _remember(kept: dict, key, value):
+    """``kept[key] = value``, a full dict emptied first: a run of 100,000 labels must not hoard memory."""
+    if len(kept) > MAX_REMEMBERED:
+        kept.clear()
+    kept[key] = value
+    return value
 
 
 # A cluster for ink: leading vowels, one character, and the marks and vowels that attach to it (Sarabun
