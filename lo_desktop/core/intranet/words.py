@@ -7,8 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from lo_desktop.core import thaidate
-from lo_desktop import i18n
-from lo_desktop.i18n import translate
+from lo_desktop.i18n import size_text as any_size_text, translate
 
 # Datasette's filter lookups (``?column__startswith=…``) as a colleague reads them.
 LOOKUPS = {
@@ -31,7 +30,7 @@ def lookup_words() -> dict[str, str]:
 
 
 def size_text(size: int | None) -> str:
-    return "" if size is None else i18n.size_text(size, "th")
+    return "" if size is None else any_size_text(size, "th")
 
 
 def moment_text(moment: datetime) -> str:
