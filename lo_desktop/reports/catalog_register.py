@@ -27,8 +27,10 @@ QR_CM = 1.6
 REGISTER_PT = 12  # a register is looked up, not read: 12 pt keeps most rows to one or two lines
 COLUMNS = ("No.", "Code", "Title", "Kind", "Format", "Source", "Stored at", "Year (BE)")
 # 24.7 cm: landscape A4 less the 3 cm and 2 cm margins; the title takes what the short columns leave.
-WIDTHS = [1.1, 2.2, 10.8, 2.6, 2.4, 1.9, 2.2, 1.5]
-WIDTHS_QR = [1.1, 2.2, 8.9, 2.5, 2.2, 1.8, 2.0, 1.5, 2.5]
+# The knowledge source gets room for its longest words ("การแลกเปลี่ยนเรียนรู้", "การจัดการความรู้ (KM)"):
+# at 1.9 cm they stood three or four lines high beside one-line titles.
+WIDTHS = [1.1, 2.2, 9.7, 2.6, 2.4, 3.0, 2.2, 1.5]
+WIDTHS_QR = [1.1, 2.2, 8.3, 2.5, 2.2, 2.8, 2.0, 1.5, 2.1]  # the QR: 1.6 cm and the cell margins
 
 
 def build_catalog_register(db, settings, out: str | Path, query: Query | None = None,
